@@ -1,0 +1,26 @@
+import pg from 'pg';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import * as schema from './schema.ts';
+
+/** The drizzle handle with the whole schema, used by repositories. */
+export type Database = NodePgDatabase<typeof schema>;
+
+/** A connection pool and its drizzle handle. */
+export interface DatabaseHandle {
+  pool: pg.Pool;
+  db: Database;
+  close(): Promise<void>;
+}
+
+/** Opens a pool on `url`. Errors on idle clients are logged, not thrown: the pool replaces them. */
+export function openDatabase(url: string, onIdleError: (error: Error) => void = () => {}): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+    application_name: 'opendeur',
+  });
+  pool.on('error', onIdleError);
+  return { pool, db: drizzle(pool, { schema }), close: () => pool.end() };
+}

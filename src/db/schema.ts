@@ -1,0 +1,2 @@
+/** Every table, for drizzle and drizzle-kit. Each module owns its tables in `<module>.tables.ts`. */
+export * from '../modules/municipalities/municipalities.tables.ts';

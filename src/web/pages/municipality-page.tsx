@@ -1,0 +1,129 @@
+import type { ContactRoutesRecord, MunicipalityRecord } from '../../modules/municipalities/municipalities.repository.ts';
+import { Layout } from '../layout.tsx';
+import type { PageContext } from '../page-context.ts';
+
+interface MunicipalityPageProps {
+  context: PageContext;
+  municipality: MunicipalityRecord;
+  contact: ContactRoutesRecord | undefined;
+}
+
+/** A municipality's page: how to reach the mayor when it takes part, an honest sentence when not. */
+export function MunicipalityPage({ context, municipality, contact }: MunicipalityPageProps) {
+  const { t } = context;
+  const name = municipality.name;
+  return (
+    <Layout context={context} title={t.t('municipality.title', { name })} showsRegistryData>
+      <h1 className="nl-heading nl-heading--level-1">{t.t('municipality.title', { name })}</h1>
+      {municipality.participation === 'active' && contact ? (
+        <ActiveMunicipality context={context} municipality={municipality} contact={contact} />
+      ) : (
+        <p className="nl-paragraph nl-paragraph--lead">{t.t(NOT_ACTIVE_MESSAGE[municipality.participation], { name })}</p>
+      )}
+      <p className="nl-paragraph">
+        <a className="nl-link" href={t.href('/')}>
+          {t.t('municipality.otherMunicipality')}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+const NOT_ACTIVE_MESSAGE = {
+  not_participating: 'municipality.notParticipating',
+  enrolled: 'municipality.enrolled',
+  paused: 'municipality.paused',
+  active: 'municipality.notParticipating',
+} as const;
+
+function ActiveMunicipality({ context, municipality, contact }: MunicipalityPageProps & { contact: ContactRoutesRecord }) {
+  const { t } = context;
+  return (
+    <>
+      {contact.isExample && (
+        <p className="utrecht-alert utrecht-alert--warning od-example" role="note">
+          {t.t('municipality.exampleNotice')}
+        </p>
+      )}
+      <p className="nl-paragraph nl-paragraph--lead">{t.t('municipality.activeIntro', { name: municipality.name })}</p>
+      {contact.visitAddress && (
+        <section className="od-card" aria-labelledby="langsgaan">
+          <h2 id="langsgaan" className="nl-heading nl-heading--level-2">
+            {t.t('municipality.visitTitle')}
+          </h2>
+          <p className="nl-paragraph">{t.t('municipality.visitText')}</p>
+          <dl className="od-facts">
+            <dt>{t.t('municipality.address')}</dt>
+            <dd>{contact.visitAddress}</dd>
+            {contact.visitHours && (
+              <>
+                <dt>{t.t('municipality.hours')}</dt>
+                <dd>{contact.visitHours}</dd>
+              </>
+            )}
+          </dl>
+        </section>
+      )}
+      {contact.phone && (
+        <section className="od-card" aria-labelledby="bellen">
+          <h2 id="bellen" className="nl-heading nl-heading--level-2">
+            {t.t('municipality.callTitle')}
+          </h2>
+          <p className="nl-paragraph">
+            <a className="od-call" href={`tel:${toTel(contact.phone)}`}>
+              {t.t('municipality.callText', { phone: contact.phone })}
+            </a>
+          </p>
+        </section>
+      )}
+      <section className="od-card" aria-labelledby="schrijven">
+        <h2 id="schrijven" className="nl-heading nl-heading--level-2">
+          {t.t('municipality.writeTitle')}
+        </h2>
+        <p className="nl-paragraph">{t.t('municipality.writeText')}</p>
+        <p className="nl-paragraph">
+          <a className="utrecht-button-link utrecht-button-link--primary-action" href={t.href(`/gemeente/${municipality.slug}/schrijf`)}>
+            {t.t('municipality.writeLink')}
+          </a>
+        </p>
+        {contact.email && (
+          <p className="nl-paragraph">
+            {t.t('municipality.emailTitle')}:{' '}
+            <a className="nl-link" href={`mailto:${contact.email}`}>
+              {contact.email}
+            </a>
+          </p>
+        )}
+      </section>
+      {contact.confidentialAdviserName && (
+        <section className="od-card" aria-labelledby="vertrouwenspersoon">
+          <h2 id="vertrouwenspersoon" className="nl-heading nl-heading--level-2">
+            {t.t('municipality.adviserTitle')}
+          </h2>
+          <p className="nl-paragraph">{t.t('municipality.adviserText', { name: contact.confidentialAdviserName })}</p>
+          <ul className="od-plain-list">
+            {contact.confidentialAdviserPhone && (
+              <li>
+                <a className="nl-link" href={`tel:${toTel(contact.confidentialAdviserPhone)}`}>
+                  {contact.confidentialAdviserPhone}
+                </a>
+              </li>
+            )}
+            {contact.confidentialAdviserEmail && (
+              <li>
+                <a className="nl-link" href={`mailto:${contact.confidentialAdviserEmail}`}>
+                  {contact.confidentialAdviserEmail}
+                </a>
+              </li>
+            )}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+/** "020 000 0000" → "0200000000", "+31 6 …" keeps its plus. */
+function toTel(phone: string): string {
+  return phone.replace(/(?!^\+)[^\d]/g, '');
+}
