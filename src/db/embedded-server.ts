@@ -32,6 +32,7 @@ export async function startEmbeddedServer({ directory, log = () => {} }: StartOp
   // able to pass through the data directory (but not list it).
   const runsAsRoot = process.getuid?.() === 0;
   await mkdir(path.dirname(directory), { recursive: true, mode: runsAsRoot ? 0o711 : 0o700 });
+  if (runsAsRoot) await chmod(path.dirname(directory), 0o711);
   const password = await readOrCreatePassword(path.join(path.dirname(directory), 'postgres-password'));
   const port = await findFreePort();
   const server = new EmbeddedPostgres({
