@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import { projectRoot } from '../../paths.ts';
 import source from './messages/nl.json' with { type: 'json' };
 
 /** Every message id; Dutch (nl.json) is the source every other catalogue follows. */
@@ -24,7 +24,8 @@ export interface Translator {
 }
 
 export const SOURCE_LOCALE = 'nl';
-const messagesDirectory = path.join(path.dirname(fileURLToPath(import.meta.url)), 'messages');
+// Read from src/ also when running compiled code: the catalogues are data, not code.
+const messagesDirectory = path.join(projectRoot, 'src', 'web', 'i18n', 'messages');
 
 /**
  * Loads every catalogue in messages/. Adding a language is adding `<locale>.json` with the same

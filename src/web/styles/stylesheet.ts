@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { projectRoot } from '../../paths.ts';
 
 /** The NL Design System component stylesheets the public site uses. */
@@ -21,7 +20,7 @@ const COMPONENT_STYLESHEETS = [
   '@utrecht/alert-css/dist/index.css',
 ];
 const THEME = '@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css';
-const SITE_STYLESHEET = path.join(path.dirname(fileURLToPath(import.meta.url)), 'site.css');
+const SITE_STYLESHEET = path.join(projectRoot, 'src', 'web', 'styles', 'site.css');
 
 /** The public site's one stylesheet, with a content hash for its URL. */
 export interface Stylesheet {
