@@ -40,7 +40,7 @@ declare module 'autocannon' {
       latency: Histogram & { totalCount: number };
     }
 
-    function aggregateResult(results: RawResult[], options?: Partial<Options>): Result;
+    function aggregateResult(results: RawResult[], options: Options): Result;
   }
 
   function autocannon(options: autocannon.Options): Promise<autocannon.RawResult>;

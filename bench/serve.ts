@@ -9,9 +9,7 @@ import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { startServer } from '../src/server.ts';
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database.ts';
-
-/** The bare route the municipality page is compared with: same app, same hooks, no work. */
-export const BARE_ROUTE = '/__bench/bare';
+import { BARE_ROUTE } from './settings.ts';
 
 const directory = await mkdtemp(path.join(os.tmpdir(), 'opendeur-bench-'));
 let scratch: ScratchDatabase | undefined;
@@ -19,7 +17,8 @@ try {
   // With DATABASE_URL the bench works in a database of its own there, never in the app's data.
   scratch = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL) : undefined;
   const config = loadConfig({
-    NODE_ENV: 'production',
+    // NODE_ENV as `npm start` has it (production would also ask for SMTP_URL, which no page uses).
+    NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
     PORT: '0',
     OPENDEUR_DATA_DIR: directory,
@@ -40,8 +39,11 @@ try {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await server.stop();
-    await cleanUp();
+    try {
+      await server.stop();
+    } finally {
+      await cleanUp();
+    }
     process.exit(0);
   };
   process.on('message', (message) => message === 'stop' && void stop());

@@ -15,7 +15,9 @@ const database = openDatabase(embedded?.url ?? (config.database as { url: string
 try {
   await migrateDatabase(database, async () => {
     const result = await importRegistry(database.db);
-    console.log(`migrations applied; registry ${result.skipped ? 'unchanged' : 'imported'} (${result.municipalities} municipalities, ${result.postcodes} postcodes)`);
+    console.log(
+      `migrations applied; registry ${result.skipped ? 'unchanged' : 'imported'} (${result.municipalities} municipalities, ${result.postcodes} postcodes)`,
+    );
   });
 } finally {
   await database.close();

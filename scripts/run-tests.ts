@@ -22,7 +22,8 @@ if (files.length === 0) {
 const directory = await mkdtemp(path.join(os.tmpdir(), 'opendeur-test-'));
 const embedded = await startEmbeddedServer({ directory: path.join(directory, 'postgres') });
 console.log(`# embedded PostgreSQL for tests: ${new URL(embedded.url).host}`);
-if (process.env.TEST_DATABASE_URL) console.log(`# also testing against TEST_DATABASE_URL (${new URL(process.env.TEST_DATABASE_URL).host})`);
+if (process.env.TEST_DATABASE_URL)
+  console.log(`# also testing against TEST_DATABASE_URL (${new URL(process.env.TEST_DATABASE_URL).host})`);
 else console.log('# TEST_DATABASE_URL is not set: database tests run on the embedded PostgreSQL only');
 
 const exitCode = await new Promise<number>((resolve) => {

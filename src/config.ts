@@ -26,15 +26,21 @@ const environmentSchema = z.object({
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   DATABASE_URL: postgresUrl.optional(),
   OPENDEUR_DATA_DIR: z.string().min(1, 'must not be empty').default('.opendeur'),
-  PUBLIC_BASE_URL: z
-    .string()
-    .url('must be an absolute URL such as https://opendeur.nl')
-    .optional(),
+  PUBLIC_BASE_URL: z.string().url('must be an absolute URL such as https://opendeur.nl').optional(),
   OPENDEUR_DEMO: booleanFlag.default(false),
   OPENDEUR_HELP_LINES_FILE: z.string().min(1, 'must not be empty').optional(),
   QUICK_EXIT_URL: z.string().url('must be an absolute URL').default('https://www.buienradar.nl/'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_URL: z
+    .string()
+    .url('must be a URL such as smtp://user:password@mail.example.nl:587')
+    .refine((value) => /^smtps?:\/\//.test(value), 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3, 'must be an e-mail address').default('opendeur <noreply@opendeur.invalid>'),
 });
+
+/** Variables whose values may hold a secret and so never appear in an error message. */
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'SMTP_URL']);
 
 /** The typed configuration of one opendeur process. */
 export interface Config {
@@ -49,6 +55,8 @@ export interface Config {
   helpLinesFile: string;
   quickExitUrl: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  /** Staff e-mail (invitations). Without an SMTP server, mail is written to the log outside production. */
+  mail: { smtpUrl: string | undefined; from: string };
 }
 
 /** Raised when an environment variable has a wrong value; its message is one line fit for the console. */
@@ -65,12 +73,16 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
-    const received = environment[variable];
+    // A database URL may carry a password: name the variable, never echo its value.
+    const received = SECRET_VARIABLES.has(variable) ? undefined : environment[variable];
     throw new ConfigError(
       `Invalid ${variable}${received === undefined ? '' : ` (${JSON.stringify(received)})`}: ${describeIssue(issue)}`,
     );
   }
   const values = parsed.data;
+  if (values.NODE_ENV === 'production' && !values.SMTP_URL) {
+    throw new ConfigError('Invalid SMTP_URL: required when NODE_ENV is production (invitations are sent by e-mail)');
+  }
   const dataDir = path.resolve(projectRoot, values.OPENDEUR_DATA_DIR);
   const displayHost = values.HOST === '0.0.0.0' || values.HOST === '::' ? 'localhost' : values.HOST;
   return {
@@ -86,6 +98,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     helpLinesFile: path.resolve(projectRoot, values.OPENDEUR_HELP_LINES_FILE ?? 'config/help-lines.json'),
     quickExitUrl: values.QUICK_EXIT_URL,
     logLevel: values.LOG_LEVEL,
+    mail: { smtpUrl: values.SMTP_URL, from: values.MAIL_FROM },
   };
 }
 

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.ts';
-import { startServer } from './server.ts';
+import { leaveShutdownSignalsToCaller } from './db/embedded-server.ts';
+import { startServer, type RunningServer } from './server.ts';
 
 async function main() {
   const launched = performance.now();
@@ -14,11 +15,18 @@ async function main() {
     throw error;
   }
 
-  const server = await startServer(config);
+  // From here on SIGINT and SIGTERM are ours, also during start-up: the signal waits for the start
+  // to finish, then stops what was started, in order. (A failed start is reported below.)
+  leaveShutdownSignalsToCaller();
+  const starting = startServer(config);
+  let listening: Promise<unknown> = Promise.resolve();
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    const server: RunningServer | undefined = await starting.catch(() => undefined);
+    if (!server) return;
+    await listening.catch(() => {});
     server.app.log.info({ signal }, 'stopping');
     try {
       await server.stop();
@@ -31,7 +39,16 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  await server.app.listen({ port: config.port, host: config.host });
+  const server = await starting;
+  if (stopping) return;
+  listening = server.app.listen({ port: config.port, host: config.host });
+  try {
+    await listening;
+  } catch (error) {
+    // E.g. the port is taken: stop the database too before saying why.
+    await server.stop().catch(() => {});
+    throw error;
+  }
   server.app.log.info(
     { url: config.publicBaseUrl, startupMs: Math.round(performance.now() - launched), demo: config.demo },
     `opendeur is serving on ${config.publicBaseUrl}`,

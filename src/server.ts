@@ -3,10 +3,14 @@ import pino from 'pino';
 import type { Config } from './config.ts';
 import { listenForChanges, type ChangeListener } from './db/change-listener.ts';
 import { startEmbeddedServer, type EmbeddedServer } from './db/embedded-server.ts';
+import { ensureAppRole } from './db/app-role.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { openDatabase, type DatabaseHandle } from './db/pool.ts';
 import { buildApp } from './http/app.ts';
 import type { RouteEntry } from './http/route-policy.ts';
+import { issueSetupTokenIfFirstRun } from './modules/accounts/setup.service.ts';
+import type { Clock } from './modules/accounts/sessions.service.ts';
+import { createMailer, type Mailer } from './modules/mail/mailer.ts';
 import { loadDemoData, removeDemoData } from './modules/municipalities/demo-data.ts';
 import { importRegistry } from './modules/municipalities/registry-import.ts';
 import { PageCache } from './modules/public-site/page-cache.ts';
@@ -17,9 +21,20 @@ import { loadHelpLines } from './web/help-lines.ts';
 export interface RunningServer {
   app: FastifyInstance;
   routes: RouteEntry[];
+  /** The app's pool: the `<database>_app` role, which owns nothing, so row-level security applies. */
   database: DatabaseHandle;
+  /** The owner's URL (migrations, administration); the app itself never queries with it. */
   databaseUrl: string;
+  /** The first-run setup link, when there are no staff accounts yet. */
+  setupUrl: string | undefined;
   stop(): Promise<void>;
+}
+
+/** What a caller (main, tests, benchmarks) may put in besides the config. */
+export interface ServerOptions {
+  extraRoutes?: (app: FastifyInstance) => void;
+  clock?: Clock;
+  mailer?: Mailer;
 }
 
 /** The public-content channel that empties page caches; see migration 0001. */
@@ -29,46 +44,89 @@ export const PUBLIC_CONTENT_CHANNEL = 'opendeur_public_content';
  * Composition root: database (embedded or external) → migrations and registry import → app.
  * Does not listen; main.ts and the tests decide where.
  */
-export async function startServer(
-  config: Config,
-  options: { extraRoutes?: (app: FastifyInstance) => void } = {},
-): Promise<RunningServer> {
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
+  const clock = options.clock ?? (() => new Date());
   const log = pino({ level: config.logLevel });
   const helpLines = loadHelpLines(config.helpLinesFile);
   let embedded: EmbeddedServer | undefined;
   if (config.database.kind === 'embedded') {
     const started = performance.now();
-    embedded = await startEmbeddedServer({ directory: config.database.directory, log: (line) => log.debug({ postgres: line }) });
-    log.info({ ms: Math.round(performance.now() - started), directory: config.database.directory }, 'embedded PostgreSQL started');
+    embedded = await startEmbeddedServer({
+      directory: config.database.directory,
+      log: (line) => log.debug({ postgres: line }),
+    });
+    log.info(
+      { ms: Math.round(performance.now() - started), directory: config.database.directory },
+      'embedded PostgreSQL started',
+    );
   }
   const databaseUrl = embedded?.url ?? (config.database as { url: string }).url;
-  const database = openDatabase(databaseUrl, (error) => log.warn({ err: error.message }, 'idle database connection failed'));
+  const onIdleError = (error: Error) => log.warn({ err: error.message }, 'idle database connection failed');
+  let database: DatabaseHandle | undefined;
   let listener: ChangeListener | undefined;
-  try {
-    await migrateDatabase(database, async () => {
-      const imported = await importRegistry(database.db);
-      log.info(imported, imported.skipped ? 'registry unchanged' : 'registry imported');
-      await (config.demo ? loadDemoData(database.db) : removeDemoData(database.db));
+  const mailer =
+    options.mailer ??
+    createMailer({
+      ...config.mail,
+      log: (mail) => log.warn({ mail }, 'no SMTP_URL: e-mail written to the log instead of sent'),
     });
+  try {
+    const owner = openDatabase(databaseUrl, onIdleError);
+    let appUrl: string;
+    try {
+      await migrateDatabase(owner, async () => {
+        const imported = await importRegistry(owner.db);
+        log.info(imported, imported.skipped ? 'registry unchanged' : 'registry imported');
+        await (config.demo ? loadDemoData(owner.db) : removeDemoData(owner.db));
+      });
+      appUrl = await ensureAppRole(databaseUrl);
+    } finally {
+      await owner.close();
+    }
+    database = openDatabase(appUrl, onIdleError);
+    const setupToken = await issueSetupTokenIfFirstRun(database.db, clock());
+    const setupUrl = setupToken ? `${config.publicBaseUrl}/beheer/setup#token=${setupToken}` : undefined;
+    if (setupUrl)
+      log.warn({ setupUrl }, `First run: create the first national coordinator within 1 hour at ${setupUrl}`);
     const cache = new PageCache(() => listener?.connected ?? false);
-    listener = listenForChanges(databaseUrl, PUBLIC_CONTENT_CHANNEL, () => cache.clear(), (message) => log.warn(message));
+    listener = listenForChanges(
+      appUrl,
+      PUBLIC_CONTENT_CHANNEL,
+      () => cache.clear(),
+      (message) => log.warn(message),
+    );
     const site = createPublicSite({ helpLines, quickExitUrl: config.quickExitUrl });
-    const { app, routes } = await buildApp({ config, database, site, cache, ...options });
+    const { app, routes } = await buildApp({
+      config,
+      database,
+      site,
+      cache,
+      api: { db: database.db, clock, mailer, publicBaseUrl: config.publicBaseUrl },
+      extraRoutes: options.extraRoutes,
+    });
+    const appDatabase = database;
     return {
       app,
       routes,
-      database,
+      database: appDatabase,
       databaseUrl,
+      setupUrl,
       async stop() {
-        await app.close();
-        await listener?.close();
-        await database.close();
-        await embedded?.stop();
+        try {
+          await app.close();
+          await listener?.close();
+          await appDatabase.close();
+          mailer.close();
+        } finally {
+          // Also after a failed step: an embedded PostgreSQL must never outlive the app.
+          await embedded?.stop();
+        }
       },
     };
   } catch (error) {
     await listener?.close();
-    await database.close().catch(() => {});
+    await database?.close().catch(() => {});
+    mailer.close();
     await embedded?.stop();
     throw error;
   }

@@ -11,7 +11,12 @@ export interface ChangeListener {
  * Keeps a dedicated connection LISTENing on `channel`. Every notification, and every reconnect
  * (when some may have been missed), calls `onChange`. Reconnects with backoff until closed.
  */
-export function listenForChanges(url: string, channel: string, onChange: () => void, log: (message: string) => void): ChangeListener {
+export function listenForChanges(
+  url: string,
+  channel: string,
+  onChange: () => void,
+  log: (message: string) => void,
+): ChangeListener {
   let client: pg.Client | undefined;
   let connected = false;
   let closed = false;

@@ -1,2 +1,4 @@
 /** Every table, for drizzle and drizzle-kit. Each module owns its tables in `<module>.tables.ts`. */
 export * from '../modules/municipalities/municipalities.tables.ts';
+export * from '../modules/accounts/accounts.tables.ts';
+export * from '../modules/audit/audit.tables.ts';

@@ -24,7 +24,12 @@ export function compressBody(text: string): CompressedBody {
 }
 
 /** Sends the best encoding the client accepts, and 304 when its copy is current. */
-export function sendCompressed(request: FastifyRequest, reply: FastifyReply, body: CompressedBody, contentType: string) {
+export function sendCompressed(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: CompressedBody,
+  contentType: string,
+) {
   reply.header('content-type', contentType).header('vary', 'accept-encoding').header('etag', body.etag);
   if (request.headers['if-none-match'] === body.etag) return reply.code(304).send();
   const accepted = request.headers['accept-encoding'] ?? '';

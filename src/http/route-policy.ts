@@ -4,7 +4,33 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
  * Who may call a route. Every route declares one in `config.policy`; a route without one stops
  * start-up (deny by default). Staff policies arrive with staff accounts.
  */
-export type RoutePolicy = 'public';
+export type RoutePolicy =
+  /** Anyone; the public site and health checks. Never reads cookies. */
+  | 'public'
+  /** API calls before signing in (sign-in, setup, invitations): CSRF-checked, no session needed. */
+  | 'anonymous-api'
+  /** A session that may still have to do its second step (the second step and enrolment). */
+  | 'second-factor'
+  /** Any signed-in staff member with a full session. */
+  | 'staff'
+  /** National or municipal coordinators. */
+  | 'coordinator'
+  /** Privacy officers and national coordinators (the audit log). */
+  | 'audit-reader'
+  /** National coordinators only. */
+  | 'national';
+
+/** Every policy the app knows; a misspelt policy must stop start-up like a missing one. */
+export const ROUTE_POLICIES = [
+  'public',
+  'anonymous-api',
+  'second-factor',
+  'staff',
+  'coordinator',
+  'audit-reader',
+  'national',
+] as const satisfies readonly RoutePolicy[];
+const KNOWN_POLICIES: ReadonlySet<string> = new Set<string>(ROUTE_POLICIES);
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -32,8 +58,10 @@ export function enforceRoutePolicies(app: FastifyInstance): RouteEntry[] {
   const routes: RouteEntry[] = [];
   app.addHook('onRoute', (route: RouteOptions) => {
     const policy = route.config?.policy;
-    if (!policy) {
-      throw new MissingPolicyError(`Route ${String(route.method)} ${route.url} declares no policy (config.policy).`);
+    if (!policy || !KNOWN_POLICIES.has(policy)) {
+      throw new MissingPolicyError(
+        `Route ${String(route.method)} ${route.url} declares ${policy ? `an unknown policy "${String(policy)}"` : 'no policy'} (config.policy).`,
+      );
     }
     for (const method of [route.method].flat()) routes.push({ method, url: route.url, policy });
   });

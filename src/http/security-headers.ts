@@ -27,3 +27,21 @@ export const NO_STORE = 'no-store';
 
 /** Pages that are the same for everyone and may be kept briefly by the browser. */
 export const SHORT_PUBLIC_CACHE = 'public, max-age=60';
+
+/** Headers for the back office and its API: scripts only from our own origin, nothing framed. */
+export const BACK_OFFICE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  ...PUBLIC_PAGE_HEADERS,
+  'content-security-policy': [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "form-action 'self'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; '),
+  'cache-control': 'no-store',
+});

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
-const hours = z.union([z.literal('always'), z.object({ from: z.string().regex(/^\d{2}:\d{2}$/), to: z.string().regex(/^\d{2}:\d{2}$/) })]);
+const hours = z.union([
+  z.literal('always'),
+  z.object({ from: z.string().regex(/^\d{2}:\d{2}$/), to: z.string().regex(/^\d{2}:\d{2}$/) }),
+]);
 const line = z.object({
   number: z.string().min(3),
   tel: z.string().regex(/^\+?\d{3,15}$/, 'tel must be digits only'),

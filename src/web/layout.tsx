@@ -25,7 +25,7 @@ export function Layout({ context, title, children, showsRegistryData = false }: 
         <link rel="stylesheet" href={context.stylesheet} />
       </head>
       <body className="utrecht-body">
-        <a className="nl-skip-link" href="#inhoud">
+        <a className="nl-skip-link nl-skip-link--visible-on-focus" href="#inhoud">
           {t.t('site.skipToContent')}
         </a>
         <header className="od-header">

@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.ts';
-import { startServer, type RunningServer } from '../../src/server.ts';
+import { openDatabase, type DatabaseHandle } from '../../src/db/pool.ts';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server.ts';
 import { createTestDatabase, type DatabaseTarget } from './databases.ts';
 
 /** An opendeur app on its own fresh database, listening on a free loopback port. */
 export interface TestApp {
   server: RunningServer;
   baseUrl: string;
+  /** A pool as the tables' owner, for setting up data the app itself may not write (tests only). */
+  owner: DatabaseHandle;
   stop(): Promise<void>;
 }
 
@@ -16,6 +19,10 @@ interface TestAppOptions {
   extraRoutes?: (app: FastifyInstance) => void;
   /** Reuse an existing database instead of creating a fresh one. */
   databaseUrl?: string;
+  /** The app's clock (sessions, throttle, expiry, TOTP); see test/helpers/clock.ts. */
+  clock?: ServerOptions['clock'];
+  /** A mailer instead of SMTP_URL's (or the log). */
+  mailer?: ServerOptions['mailer'];
 }
 
 /** Starts the real app (migrations, registry import, routes) on a fresh database of `target`. */
@@ -29,14 +36,22 @@ export async function startTestApp(target: DatabaseTarget, options: TestAppOptio
     OPENDEUR_DEMO: options.demo ? '1' : '0',
     ...options.environment,
   });
-  const server = await startServer(config, { extraRoutes: options.extraRoutes });
-  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const server = await startServer(config, {
+    extraRoutes: options.extraRoutes,
+    clock: options.clock,
+    mailer: options.mailer,
+  });
+  // PORT 0 unless the test chose one (e.g. to know its public base URL before listening).
+  await server.app.listen({ port: config.port, host: '127.0.0.1' });
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  const owner = openDatabase(server.databaseUrl);
   return {
     server,
     baseUrl: `http://127.0.0.1:${port}`,
+    owner,
     async stop() {
+      await owner.close();
       await server.stop();
       await database?.drop();
     },

@@ -16,9 +16,12 @@ export function databaseTargets(): DatabaseTarget[] {
   const targets: DatabaseTarget[] = [];
   const embedded = process.env.OPENDEUR_TEST_EMBEDDED_URL;
   if (embedded) targets.push({ name: 'embedded PostgreSQL', adminUrl: embedded });
-  if (process.env.TEST_DATABASE_URL) targets.push({ name: 'TEST_DATABASE_URL', adminUrl: process.env.TEST_DATABASE_URL });
+  if (process.env.TEST_DATABASE_URL)
+    targets.push({ name: 'TEST_DATABASE_URL', adminUrl: process.env.TEST_DATABASE_URL });
   if (targets.length === 0) {
-    throw new Error('No test database: run the tests with `npm test` (it starts an embedded PostgreSQL), or set TEST_DATABASE_URL.');
+    throw new Error(
+      'No test database: run the tests with `npm test` (it starts an embedded PostgreSQL), or set TEST_DATABASE_URL.',
+    );
   }
   return targets;
 }
@@ -48,6 +51,8 @@ export async function createTestDatabase(target: DatabaseTarget): Promise<TestDa
       await client.connect();
       try {
         await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // The app's login role is cluster-wide (see src/db/app-role.ts): remove it with its database.
+        await client.query(`DROP ROLE IF EXISTS ${name}_app`);
       } finally {
         await client.end();
       }

@@ -1,10 +1,6 @@
 import { asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/pool.ts';
-import {
-  municipalities,
-  municipalityContactRoutes,
-  postcodeAreas,
-} from './municipalities.tables.ts';
+import { municipalities, municipalityContactRoutes, postcodeAreas } from './municipalities.tables.ts';
 
 /** A municipality as the public site shows it. */
 export interface MunicipalityRecord {
@@ -89,18 +85,27 @@ export interface SearchHit extends MunicipalityRecord {
 
 /**
  * Current municipalities whose name or alias contains `key` (already folded), best first. The
- * name of an ended municipality counts as an alias of its successor.
+ * names and aliases of an ended municipality count as aliases of its current successor.
  */
 export async function searchMunicipalities(db: Database, key: string): Promise<SearchHit[]> {
   const pattern = `%${escapeLike(key)}%`;
   const prefix = `${escapeLike(key)}%`;
   const result = await db.execute<SearchHit & Record<string, unknown>>(sql`
-    WITH candidates AS (
+    WITH RECURSIVE successors AS (
+      -- Every later successor of an ended municipality, so names survive a chain of mergers.
+      SELECT code, successor_code AS target, 1 AS hops FROM municipalities WHERE successor_code IS NOT NULL
+      UNION ALL
+      SELECT successors.code, m.successor_code, successors.hops + 1
+      FROM successors JOIN municipalities m ON m.code = successors.target
+      WHERE m.successor_code IS NOT NULL AND successors.hops < 10
+    ), candidates AS (
       SELECT code AS target, search_key FROM municipalities WHERE ended_on IS NULL
       UNION ALL
       SELECT municipality_code, search_key FROM municipality_aliases
       UNION ALL
-      SELECT successor_code, search_key FROM municipalities WHERE successor_code IS NOT NULL
+      SELECT successors.target, m.search_key FROM successors JOIN municipalities m ON m.code = successors.code
+      UNION ALL
+      SELECT successors.target, a.search_key FROM successors JOIN municipality_aliases a ON a.municipality_code = successors.code
     ), hits AS (
       SELECT target, min(CASE
         WHEN search_key = ${key} THEN 0

@@ -31,7 +31,9 @@ export async function findMunicipalities(db: Database, query: string): Promise<F
   const pc4 = parsePostcode(trimmed);
   if (pc4) {
     const municipality = await findMunicipalityByPostcode(db, pc4);
-    return municipality ? { kind: 'one', municipality } : { kind: 'none', searchedFor: 'postcode' };
+    // A registry import may point a postcode at a municipality that has since ended.
+    if (!municipality) return { kind: 'none', searchedFor: 'postcode' };
+    return { kind: 'one', municipality: await followSuccessors(db, municipality) };
   }
   if (/^\s*\d/.test(trimmed)) return { kind: 'none', searchedFor: 'postcode' };
 

@@ -40,7 +40,10 @@ export const municipalities = pgTable(
   },
   (table) => [
     check('municipalities_code_format', sql`${table.code} ~ '^GM[0-9]{4}$'`),
-    check('municipalities_successor_only_when_ended', sql`${table.successorCode} IS NULL OR ${table.endedOn} IS NOT NULL`),
+    check(
+      'municipalities_successor_only_when_ended',
+      sql`${table.successorCode} IS NULL OR ${table.endedOn} IS NOT NULL`,
+    ),
   ],
 );
 

@@ -83,7 +83,10 @@ function parseRow<T>(schema: z.ZodType<T>, row: Record<string, string>, file: st
 
 /** A small RFC 4180 reader: a header line, fields optionally in double quotes ("" inside quotes). */
 export function parseCsv(text: string): Record<string, string>[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.length > 0);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((line) => line.length > 0);
   const [header, ...rows] = lines.map(splitCsvLine);
   if (!header) return [];
   return rows.map((fields) => Object.fromEntries(header.map((name, index) => [name, fields[index] ?? ''])));

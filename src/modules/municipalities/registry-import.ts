@@ -55,7 +55,11 @@ function buildAliases(registry: RegistryFiles) {
   for (const municipality of registry.municipalities) {
     const withoutSuffix = municipality.name.replace(/\s*\([^)]*\)\s*$/, '');
     if (withoutSuffix !== municipality.name) {
-      aliases.push({ search_key: toSearchKey(withoutSuffix), label: withoutSuffix, municipality_code: municipality.code });
+      aliases.push({
+        search_key: toSearchKey(withoutSuffix),
+        label: withoutSuffix,
+        municipality_code: municipality.code,
+      });
     }
   }
   return aliases;

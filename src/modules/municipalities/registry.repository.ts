@@ -14,7 +14,10 @@ export interface MunicipalityImportRow {
 
 /** The hash of the data files last imported, if any. */
 export async function importedHash(db: Database, dataset: string): Promise<string | undefined> {
-  const [row] = await db.select({ sha256: registryImports.sha256 }).from(registryImports).where(eq(registryImports.dataset, dataset));
+  const [row] = await db
+    .select({ sha256: registryImports.sha256 })
+    .from(registryImports)
+    .where(eq(registryImports.dataset, dataset));
   return row?.sha256;
 }
 
@@ -83,12 +86,19 @@ export async function writeRegistry(
  * Records that `code` ended on `endedOn` and that `successorCode` took over: its postcodes move to
  * the successor, and links to the old municipality lead there.
  */
-export async function endMunicipality(db: Database, code: string, endedOn: string, successorCode: string): Promise<void> {
+export async function endMunicipality(
+  db: Database,
+  code: string,
+  endedOn: string,
+  successorCode: string,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`
       UPDATE municipalities SET ended_on = ${endedOn}, successor_code = ${successorCode},
         participation = 'not_participating', updated_at = now()
       WHERE code = ${code}`);
-    await tx.execute(sql`UPDATE postcode_areas SET municipality_code = ${successorCode} WHERE municipality_code = ${code}`);
+    await tx.execute(
+      sql`UPDATE postcode_areas SET municipality_code = ${successorCode} WHERE municipality_code = ${code}`,
+    );
   });
 }

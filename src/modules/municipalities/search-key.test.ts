@@ -20,9 +20,11 @@ describe('toSlug', () => {
 
 describe('parsePostcode', () => {
   it('accepts 4 digits with or without letters', () => {
-    for (const input of ['5401', '5401 AB', '5401ab', ' 5401 ab ', '5401AB']) assert.equal(parsePostcode(input), '5401');
+    for (const input of ['5401', '5401 AB', '5401ab', ' 5401 ab ', '5401AB'])
+      assert.equal(parsePostcode(input), '5401');
   });
   it('refuses what is not a postcode', () => {
-    for (const input of ['0401', '540', '54011', '5401 ABC', 'Uden', '5401-AB']) assert.equal(parsePostcode(input), undefined);
+    for (const input of ['0401', '540', '54011', '5401 ABC', 'Uden', '5401-AB'])
+      assert.equal(parsePostcode(input), undefined);
   });
 });

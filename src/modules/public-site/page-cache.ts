@@ -15,13 +15,21 @@ export class PageCache {
     private readonly maxEntries = 4000,
   ) {}
 
-  /** The cached page for `key`, rendering it with `render` when missing. */
-  async get(key: string, render: () => Promise<string>): Promise<CompressedBody> {
-    if (!this.isTrustworthy()) return compressBody(await render());
+  /**
+   * The cached page for `key`. When missing, `render` loads what the page shows and renders it, or
+   * answers something else (a redirect, "unknown"), which is passed on and not stored. Loading inside
+   * `render` matters: a change announced while it runs must not leave a stale page behind.
+   */
+  async get(key: string, render: () => Promise<string>): Promise<CompressedBody>;
+  async get<Other extends object>(key: string, render: () => Promise<string | Other>): Promise<CompressedBody | Other>;
+  async get<Other extends object>(key: string, render: () => Promise<string | Other>): Promise<CompressedBody | Other> {
+    if (!this.isTrustworthy()) return compressIfPage(await render());
     const cached = this.#pages.get(key);
     if (cached) return cached;
     const generation = this.#generation;
-    const body = compressBody(await render());
+    const rendered = await render();
+    if (typeof rendered !== 'string') return rendered;
+    const body = compressBody(rendered);
     if (this.#pages.size >= this.maxEntries) this.#pages.clear();
     if (generation === this.#generation && this.isTrustworthy()) this.#pages.set(key, body);
     return body;
@@ -32,4 +40,8 @@ export class PageCache {
     this.#generation++;
     this.#pages.clear();
   }
+}
+
+function compressIfPage<Other>(rendered: string | Other): CompressedBody | Other {
+  return typeof rendered === 'string' ? compressBody(rendered) : rendered;
 }

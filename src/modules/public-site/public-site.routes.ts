@@ -30,7 +30,9 @@ export function registerPublicSiteRoutes(app: FastifyInstance, db: Database, sit
 
     for (const url of homePaths) {
       app.get(url, { config: policy }, async (request, reply) => {
-        const body = await cache.get(`${t.locale}:/`, async () => html(createElement(HomePage, { context: contextFor('/') })));
+        const body = await cache.get(`${t.locale}:/`, async () =>
+          html(createElement(HomePage, { context: contextFor('/') })),
+        );
         reply.header('cache-control', SHORT_PUBLIC_CACHE);
         return sendCompressed(request, reply, body, 'text/html; charset=utf-8');
       });
@@ -38,12 +40,16 @@ export function registerPublicSiteRoutes(app: FastifyInstance, db: Database, sit
 
     app.get(`${t.prefix}/zoek`, { config: policy }, async (request, reply) => {
       const parsed = searchQuery.safeParse(request.query);
-      const raw = parsed.success ? [parsed.data.q ?? ''].flat()[0] ?? '' : '';
+      const raw = parsed.success ? ([parsed.data.q ?? ''].flat()[0] ?? '') : '';
       const query = raw.trim().slice(0, 80);
       const result = await findMunicipalities(db, query);
       reply.header('cache-control', NO_STORE);
       if (result.kind === 'one') return reply.redirect(t.href(`/gemeente/${result.municipality.slug}`), 303);
-      const page = createElement(FinderResultsPage, { context: contextFor('/'), query, outcome: result });
+      const page = createElement(FinderResultsPage, {
+        context: contextFor(query ? `/zoek?q=${encodeURIComponent(query)}` : '/'),
+        query,
+        outcome: result,
+      });
       return sendHtmlOnce(request, reply, html(page));
     });
 
@@ -51,12 +57,16 @@ export function registerPublicSiteRoutes(app: FastifyInstance, db: Database, sit
       const params = slugParams.safeParse(request.params);
       if (!params.success) return site.notFound(request, reply);
       const { slug } = params.data;
-      const loaded = await loadMunicipalityPage(db, slug);
-      if (loaded.kind === 'unknown') return site.notFound(request, reply);
-      if (loaded.kind === 'moved') return reply.redirect(t.href(`/gemeente/${loaded.slug}`), 301);
-      const body = await cache.get(`${t.locale}:/gemeente/${slug}`, async () =>
-        html(createElement(MunicipalityPage, { context: contextFor(`/gemeente/${slug}`), ...loaded })),
-      );
+      // A cached page costs no query: the NOTIFY that empties the cache covers everything loaded here.
+      const body = await cache.get(`${t.locale}:/gemeente/${slug}`, async () => {
+        const loaded = await loadMunicipalityPage(db, slug);
+        if (loaded.kind !== 'page') return loaded;
+        return html(createElement(MunicipalityPage, { context: contextFor(`/gemeente/${slug}`), ...loaded }));
+      });
+      if ('kind' in body) {
+        if (body.kind === 'moved') return reply.redirect(t.href(`/gemeente/${body.slug}`), 301);
+        return site.notFound(request, reply);
+      }
       reply.header('cache-control', SHORT_PUBLIC_CACHE);
       return sendCompressed(request, reply, body, 'text/html; charset=utf-8');
     });
@@ -72,7 +82,11 @@ export function registerPublicSiteRoutes(app: FastifyInstance, db: Database, sit
       }
       const sitePath = `/gemeente/${loaded.municipality.slug}/schrijf`;
       reply.header('cache-control', NO_STORE);
-      return sendHtmlOnce(request, reply, html(createElement(WritePage, { context: contextFor(sitePath), municipality: loaded.municipality })));
+      return sendHtmlOnce(
+        request,
+        reply,
+        html(createElement(WritePage, { context: contextFor(sitePath), municipality: loaded.municipality })),
+      );
     });
   }
 

@@ -9,7 +9,9 @@ export function ErrorPage({ context, status }: { context: PageContext; status: 4
   return (
     <Layout context={context} title={title}>
       <h1 className="nl-heading nl-heading--level-1">{title}</h1>
-      <p className="nl-paragraph nl-paragraph--lead">{t.t(status === 404 ? 'error.notFoundText' : 'error.serverText')}</p>
+      <p className="nl-paragraph nl-paragraph--lead">
+        {t.t(status === 404 ? 'error.notFoundText' : 'error.serverText')}
+      </p>
       {status === 404 && <FinderForm context={context} />}
       <p className="nl-paragraph">
         <a className="nl-link" href={t.href('/')}>

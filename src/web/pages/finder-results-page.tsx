@@ -9,10 +9,22 @@ type Outcome =
   | { kind: 'empty' };
 
 /** Several matches to choose from, or none with what to try next. The help numbers stay on the page. */
-export function FinderResultsPage({ context, query, outcome }: { context: PageContext; query: string; outcome: Outcome }) {
+export function FinderResultsPage({
+  context,
+  query,
+  outcome,
+}: {
+  context: PageContext;
+  query: string;
+  outcome: Outcome;
+}) {
   const { t } = context;
   const title =
-    outcome.kind === 'many' ? t.t('finder.resultsTitle') : outcome.kind === 'none' ? t.t('finder.noneTitle') : t.t('finder.title');
+    outcome.kind === 'many'
+      ? t.t('finder.resultsTitle')
+      : outcome.kind === 'none'
+        ? t.t('finder.noneTitle')
+        : t.t('finder.title');
   return (
     <Layout context={context} title={title} showsRegistryData>
       <h1 className="nl-heading nl-heading--level-1">{title}</h1>
@@ -22,10 +34,12 @@ export function FinderResultsPage({ context, query, outcome }: { context: PageCo
           <ul className="od-results">
             {outcome.municipalities.map((municipality) => (
               <li key={municipality.code}>
-                <a className="nl-link od-result" href={t.href(`/gemeente/${municipality.slug}`)}>
-                  {municipality.name}
-                </a>{' '}
-                <span className="od-small">{t.t('finder.province', { province: municipality.provinceName })}</span>
+                <a className="od-result" href={t.href(`/gemeente/${municipality.slug}`)}>
+                  <span className="od-result-name">{municipality.name}</span>{' '}
+                  <span className="od-result-province">
+                    {t.t('finder.province', { province: municipality.provinceName })}
+                  </span>
+                </a>
               </li>
             ))}
           </ul>

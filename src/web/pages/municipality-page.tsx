@@ -1,4 +1,7 @@
-import type { ContactRoutesRecord, MunicipalityRecord } from '../../modules/municipalities/municipalities.repository.ts';
+import type {
+  ContactRoutesRecord,
+  MunicipalityRecord,
+} from '../../modules/municipalities/municipalities.repository.ts';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
 
@@ -18,7 +21,9 @@ export function MunicipalityPage({ context, municipality, contact }: Municipalit
       {municipality.participation === 'active' && contact ? (
         <ActiveMunicipality context={context} municipality={municipality} contact={contact} />
       ) : (
-        <p className="nl-paragraph nl-paragraph--lead">{t.t(NOT_ACTIVE_MESSAGE[municipality.participation], { name })}</p>
+        <p className="nl-paragraph nl-paragraph--lead">
+          {t.t(NOT_ACTIVE_MESSAGE[municipality.participation], { name })}
+        </p>
       )}
       <p className="nl-paragraph">
         <a className="nl-link" href={t.href('/')}>
@@ -36,7 +41,11 @@ const NOT_ACTIVE_MESSAGE = {
   active: 'municipality.notParticipating',
 } as const;
 
-function ActiveMunicipality({ context, municipality, contact }: MunicipalityPageProps & { contact: ContactRoutesRecord }) {
+function ActiveMunicipality({
+  context,
+  municipality,
+  contact,
+}: MunicipalityPageProps & { contact: ContactRoutesRecord }) {
   const { t } = context;
   return (
     <>
@@ -82,7 +91,10 @@ function ActiveMunicipality({ context, municipality, contact }: MunicipalityPage
         </h2>
         <p className="nl-paragraph">{t.t('municipality.writeText')}</p>
         <p className="nl-paragraph">
-          <a className="utrecht-button-link utrecht-button-link--primary-action" href={t.href(`/gemeente/${municipality.slug}/schrijf`)}>
+          <a
+            className="utrecht-button-link utrecht-button-link--primary-action"
+            href={t.href(`/gemeente/${municipality.slug}/schrijf`)}
+          >
             {t.t('municipality.writeLink')}
           </a>
         </p>
@@ -104,7 +116,7 @@ function ActiveMunicipality({ context, municipality, contact }: MunicipalityPage
           <ul className="od-plain-list">
             {contact.confidentialAdviserPhone && (
               <li>
-                <a className="nl-link" href={`tel:${toTel(contact.confidentialAdviserPhone)}`}>
+                <a className="od-call" href={`tel:${toTel(contact.confidentialAdviserPhone)}`}>
                   {contact.confidentialAdviserPhone}
                 </a>
               </li>

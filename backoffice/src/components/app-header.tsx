@@ -1,0 +1,72 @@
+import { NavLink, Link } from 'react-router';
+import { useTranslate } from '../i18n/use-translate.ts';
+import { AUDIT_READERS, TEAM_MANAGERS, hasAnyRole } from '../session/roles.ts';
+import { useSession } from '../session/session-store.ts';
+import { LanguageSwitch } from './language-switch.tsx';
+import { SignOutButton } from './sign-out-button.tsx';
+
+/** Name of the app, the pages this user may open, who is signed in, language and sign-out. */
+export function AppHeader() {
+  const t = useTranslate();
+  const session = useSession();
+  const signedIn = session?.stage === 'full';
+  const navLink = ({ isActive }: { isActive: boolean }) =>
+    `nl-link od-nav__link${isActive ? ' od-nav__link--current' : ''}`;
+
+  return (
+    <header className="od-header">
+      <div className="od-header__bar">
+        <Link className="od-brand" to="/">
+          {t('app.name')}
+        </Link>
+        <div className="od-header__tools">
+          {session && (
+            <p className="od-user">
+              <span className="od-user__name">{session.user.displayName}</span>
+              <span className="od-user__municipality">{session.user.municipalityName ?? t('header.national')}</span>
+            </p>
+          )}
+          <LanguageSwitch />
+          {session && <SignOutButton />}
+        </div>
+      </div>
+      {signedIn && (
+        <nav className="od-nav" aria-label={t('nav.label')}>
+          <ul className="od-nav__list">
+            <li>
+              <NavLink className={navLink} to="/" end>
+                {t('nav.home')}
+              </NavLink>
+            </li>
+            {hasAnyRole(session, TEAM_MANAGERS) && (
+              <li>
+                <NavLink className={navLink} to="/team">
+                  {t('nav.team')}
+                </NavLink>
+              </li>
+            )}
+            {hasAnyRole(session, TEAM_MANAGERS) && (
+              <li>
+                <NavLink className={navLink} to="/instellingen/sso">
+                  {t('nav.sso')}
+                </NavLink>
+              </li>
+            )}
+            {hasAnyRole(session, AUDIT_READERS) && (
+              <li>
+                <NavLink className={navLink} to="/audit">
+                  {t('nav.audit')}
+                </NavLink>
+              </li>
+            )}
+            <li>
+              <NavLink className={navLink} to="/account">
+                {t('nav.account')}
+              </NavLink>
+            </li>
+          </ul>
+        </nav>
+      )}
+    </header>
+  );
+}

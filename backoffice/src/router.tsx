@@ -1,0 +1,62 @@
+import { createBrowserRouter } from 'react-router';
+import { AppShell } from './components/app-shell.tsx';
+import { LoadingPage, NotFoundPage, RouteErrorPage } from './components/route-error-page.tsx';
+import { AccountPage } from './pages/account-page.tsx';
+import { AuditPage } from './pages/audit-page.tsx';
+import { EnrolmentPage } from './pages/enrolment-page.tsx';
+import { HomePage } from './pages/home-page.tsx';
+import { InvitationPage } from './pages/invitation-page.tsx';
+import { SetupPage } from './pages/setup-page.tsx';
+import { SecondStepPage } from './pages/sign-in/second-step-page.tsx';
+import { SignInPage } from './pages/sign-in/sign-in-page.tsx';
+import { SsoSettingsPage } from './pages/sso-settings-page.tsx';
+import { TeamPage } from './pages/team-page.tsx';
+import { AUDIT_READERS, TEAM_MANAGERS } from './session/roles.ts';
+import {
+  redirectWhenFullySignedIn,
+  requireEnrolmentAllowed,
+  requireFullSession,
+  requireRole,
+  requireSecondStep,
+} from './session/route-guards.ts';
+import { loadSessionOnce } from './session/session-store.ts';
+
+/**
+ * Every page of the back office under /beheer. The shell stays on screen for errors too (the error
+ * boundary is the pathless child route), so a 403 still shows the header and navigation.
+ */
+export function createBackOfficeRouter() {
+  return createBrowserRouter(
+    [
+      {
+        path: '/',
+        element: <AppShell />,
+        loader: async () => {
+          await loadSessionOnce();
+          return null;
+        },
+        hydrateFallbackElement: <LoadingPage />,
+        errorElement: <RouteErrorPage />,
+        children: [
+          {
+            errorElement: <RouteErrorPage />,
+            children: [
+              { index: true, element: <HomePage />, loader: requireFullSession },
+              { path: 'setup', element: <SetupPage /> },
+              { path: 'aanmelden', element: <SignInPage />, loader: redirectWhenFullySignedIn },
+              { path: 'aanmelden/tweede-stap', element: <SecondStepPage />, loader: requireSecondStep },
+              { path: 'tweede-factor', element: <EnrolmentPage />, loader: requireEnrolmentAllowed },
+              { path: 'uitnodiging', element: <InvitationPage /> },
+              { path: 'account', element: <AccountPage />, loader: requireFullSession },
+              { path: 'team', element: <TeamPage />, loader: requireRole(TEAM_MANAGERS) },
+              { path: 'instellingen/sso', element: <SsoSettingsPage />, loader: requireRole(TEAM_MANAGERS) },
+              { path: 'audit', element: <AuditPage />, loader: requireRole(AUDIT_READERS) },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+    { basename: '/beheer' },
+  );
+}

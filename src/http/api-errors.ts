@@ -1,0 +1,220 @@
+/**
+ * The API's errors: a stable id to program against, an HTTP status, and a message in Dutch and
+ * English for people. Services throw `apiError('id')`; the error handler answers
+ * `{ error: { id, message, field? } }` in the caller's language.
+ */
+const CATALOGUE = {
+  'request.invalid': { status: 400, nl: 'Dit veld klopt niet: {detail}', en: 'This field is not right: {detail}' },
+  'request.too_large': { status: 413, nl: 'Dit verzoek is te groot.', en: 'This request is too large.' },
+  'request.unsupported_media_type': {
+    status: 415,
+    nl: 'Stuur dit verzoek als JSON (Content-Type: application/json).',
+    en: 'Send this request as JSON (Content-Type: application/json).',
+  },
+  'csrf.invalid': {
+    status: 403,
+    nl: 'Deze actie is geweigerd omdat de beveiligingscode ontbreekt of verlopen is. Laad de pagina opnieuw.',
+    en: 'This action was refused because the security token is missing or expired. Reload the page.',
+  },
+  'auth.required': { status: 401, nl: 'Log eerst in.', en: 'Please sign in first.' },
+  'auth.session_expired': {
+    status: 401,
+    nl: 'Uw sessie is verlopen. Log opnieuw in.',
+    en: 'Your session has expired. Please sign in again.',
+  },
+  'auth.second_factor_required': {
+    status: 403,
+    nl: 'Bevestig eerst met uw tweede stap (code, herstelcode of passkey).',
+    en: 'Confirm with your second step first (code, recovery code or passkey).',
+  },
+  'auth.forbidden': { status: 403, nl: 'Dit mag u niet doen met uw rol.', en: 'Your role does not allow this.' },
+  'sign_in.failed': {
+    status: 401,
+    nl: 'Het e-mailadres of het wachtwoord klopt niet.',
+    en: 'The e-mail address or the password is not right.',
+  },
+  'sign_in.throttled': {
+    status: 429,
+    nl: 'Te veel mislukte pogingen. Probeer het over {minutes} min. opnieuw.',
+    en: 'Too many failed attempts. Try again in {minutes} min.',
+  },
+  'second_factor.invalid_code': {
+    status: 401,
+    nl: 'Deze code klopt niet of is al gebruikt. Kijk of de tijd op uw telefoon goed staat.',
+    en: 'This code is not right or was already used. Check the time on your phone.',
+  },
+  'second_factor.invalid_recovery_code': {
+    status: 401,
+    nl: 'Deze herstelcode klopt niet of is al gebruikt.',
+    en: 'This recovery code is not right or was already used.',
+  },
+  'second_factor.not_enrolled': {
+    status: 409,
+    nl: 'U hebt nog geen tweede stap ingesteld.',
+    en: 'You have not set up a second step yet.',
+  },
+  'passkey.challenge_missing': {
+    status: 400,
+    nl: 'Deze passkey-aanvraag is verlopen of al gebruikt. Probeer het opnieuw.',
+    en: 'This passkey request has expired or was already used. Please try again.',
+  },
+  'passkey.unknown_credential': {
+    status: 401,
+    nl: 'Deze passkey hoort niet bij uw account. Gebruik een passkey die u bij opendeur hebt ingesteld, of een andere tweede stap.',
+    en: 'This passkey does not belong to your account. Use a passkey you set up for opendeur, or another second step.',
+  },
+  'passkey.invalid': {
+    status: 401,
+    nl: 'Deze passkey kon niet worden bevestigd. Probeer het opnieuw.',
+    en: 'This passkey could not be confirmed. Please try again.',
+  },
+  'passkey.registration_failed': {
+    status: 400,
+    nl: 'De passkey kon niet worden ingesteld. Probeer het opnieuw.',
+    en: 'The passkey could not be set up. Please try again.',
+  },
+  'passkey.already_registered': {
+    status: 409,
+    nl: 'Deze passkey is al ingesteld.',
+    en: 'This passkey has already been set up.',
+  },
+  'passkey.not_found': {
+    status: 404,
+    nl: 'Deze passkey bestaat niet (meer).',
+    en: 'This passkey does not exist (any more).',
+  },
+  'passkey.last_second_factor': {
+    status: 409,
+    nl: 'Dit is uw enige tweede stap. Stel eerst een andere in (een authenticator-app of nog een passkey) voordat u deze verwijdert.',
+    en: 'This is your only second step. Set up another one first (an authenticator app or another passkey) before you remove this one.',
+  },
+  'password.too_short': {
+    status: 400,
+    nl: 'Kies een wachtwoord van minstens 12 tekens.',
+    en: 'Choose a password of at least 12 characters.',
+  },
+  'password.too_long': { status: 400, nl: 'Dit wachtwoord is te lang.', en: 'This password is too long.' },
+  'password.too_common': {
+    status: 400,
+    nl: 'Dit wachtwoord wordt te vaak gebruikt. Kies een ander, bijvoorbeeld een zin van vier woorden.',
+    en: 'This password is too common. Choose another, for example a sentence of four words.',
+  },
+  'password.contains_email': {
+    status: 400,
+    nl: 'Gebruik uw e-mailadres niet in uw wachtwoord.',
+    en: 'Do not use your e-mail address in your password.',
+  },
+  'password.wrong_current': {
+    status: 400,
+    nl: 'Uw huidige wachtwoord klopt niet.',
+    en: 'Your current password is not right.',
+  },
+  'setup.invalid_token': {
+    status: 400,
+    nl: 'Deze installatielink klopt niet, is al gebruikt of is verlopen (na 1 uur). Herstart de server voor een nieuwe link.',
+    en: 'This setup link is not right, was already used or has expired (after 1 hour). Restart the server for a new link.',
+  },
+  'setup.already_done': {
+    status: 409,
+    nl: 'opendeur is al ingesteld. Log in met uw account.',
+    en: 'opendeur has already been set up. Sign in with your account.',
+  },
+  'invitation.invalid': {
+    status: 404,
+    nl: 'Deze uitnodiging bestaat niet. Controleer de link in uw e-mail.',
+    en: 'This invitation does not exist. Check the link in your e-mail.',
+  },
+  'invitation.expired': {
+    status: 410,
+    nl: 'Deze uitnodiging is verlopen (na 72 uur). Vraag uw coördinator om een nieuwe.',
+    en: 'This invitation has expired (after 72 hours). Ask your coordinator for a new one.',
+  },
+  'invitation.used': {
+    status: 410,
+    nl: 'Deze uitnodiging is al gebruikt. Log in met uw account.',
+    en: 'This invitation was already used. Sign in with your account.',
+  },
+  'invitation.email_taken': {
+    status: 409,
+    nl: 'Er is al een account met dit e-mailadres.',
+    en: 'There is already an account with this e-mail address.',
+  },
+  'invitation.wrong_municipality': {
+    status: 403,
+    nl: 'U kunt alleen mensen van uw eigen gemeente uitnodigen.',
+    en: 'You can only invite people of your own municipality.',
+  },
+  'invitation.role_not_allowed': {
+    status: 403,
+    nl: 'Deze rol kunt u niet toekennen.',
+    en: 'You cannot give this role.',
+  },
+  'invitation.unknown_municipality': {
+    status: 400,
+    nl: 'Deze gemeente bestaat niet (meer). Kies een huidige gemeente.',
+    en: 'This municipality does not exist (any more). Choose a current municipality.',
+  },
+  'sso.unknown_municipality': {
+    status: 404,
+    nl: 'Deze gemeente bestaat niet.',
+    en: 'This municipality does not exist.',
+  },
+  'sso.secret_required': {
+    status: 400,
+    nl: 'Vul het clientgeheim in dat de identiteitsprovider gaf.',
+    en: 'Enter the client secret the identity provider gave.',
+  },
+  'sso.issuer_insecure': {
+    status: 400,
+    nl: 'Het adres van de identiteitsprovider moet met https:// beginnen.',
+    en: 'The identity provider address must start with https://.',
+  },
+  'sso.issuer_unreachable': {
+    status: 400,
+    nl: 'De identiteitsprovider is niet bereikbaar of geeft geen geldige OpenID Connect-configuratie. Controleer het adres.',
+    en: 'The identity provider cannot be reached or gives no valid OpenID Connect configuration. Check the address.',
+  },
+  'team.not_found': { status: 404, nl: 'Deze medewerker bestaat niet.', en: 'This staff member does not exist.' },
+  'team.cannot_deactivate_self': {
+    status: 409,
+    nl: 'U kunt uw eigen account niet uitschakelen. Vraag een andere coördinator.',
+    en: 'You cannot deactivate your own account. Ask another coordinator.',
+  },
+  not_found: { status: 404, nl: 'Niet gevonden.', en: 'Not found.' },
+  internal: {
+    status: 500,
+    nl: 'Er ging iets mis aan onze kant. Probeer het opnieuw.',
+    en: 'Something went wrong on our side. Please try again.',
+  },
+} as const satisfies Record<string, { status: number; nl: string; en: string }>;
+
+export type ApiErrorId = keyof typeof CATALOGUE;
+
+/** An error the API answers with; thrown by services and policies. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly id: ApiErrorId,
+    readonly values: Record<string, string | number> = {},
+    readonly field?: string,
+  ) {
+    super(id);
+  }
+
+  get status(): number {
+    return CATALOGUE[this.id].status;
+  }
+
+  /** The message for people, in Dutch or English. */
+  messageIn(locale: 'nl' | 'en'): string {
+    return CATALOGUE[this.id][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(this.values[name] ?? ''));
+  }
+}
+
+/** Shorthand: `throw apiError('sign_in.failed')`. */
+export function apiError(id: ApiErrorId, values?: Record<string, string | number>, field?: string): ApiError {
+  return new ApiError(id, values, field);
+}
+
+/** Every error id, for the OpenAPI document and tests. */
+export const API_ERROR_IDS = Object.keys(CATALOGUE) as ApiErrorId[];
