@@ -27,6 +27,7 @@ describe('loadConfig defaults', () => {
     assert.equal(config.publicBaseUrl, 'http://127.0.0.1:3000');
     assert.equal(config.demo, false);
     assert.equal(config.helpLinesFile, path.join(projectRoot, 'config', 'help-lines.json'));
+    assert.equal(config.masterKeyFile, path.join(projectRoot, '.opendeur', 'master.key'));
     assert.equal(config.quickExitUrl, 'https://www.buienradar.nl/');
     assert.equal(config.logLevel, 'info');
   });

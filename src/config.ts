@@ -29,6 +29,7 @@ const environmentSchema = z.object({
   PUBLIC_BASE_URL: z.string().url('must be an absolute URL such as https://opendeur.nl').optional(),
   OPENDEUR_DEMO: booleanFlag.default(false),
   OPENDEUR_HELP_LINES_FILE: z.string().min(1, 'must not be empty').optional(),
+  OPENDEUR_MASTER_KEY_FILE: z.string().min(1, 'must not be empty').optional(),
   QUICK_EXIT_URL: z.string().url('must be an absolute URL').default('https://www.buienradar.nl/'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_URL: z
@@ -53,6 +54,8 @@ export interface Config {
   publicBaseUrl: string;
   demo: boolean;
   helpLinesFile: string;
+  /** The versioned master key file (encryption at rest); created 0600 on first run. */
+  masterKeyFile: string;
   quickExitUrl: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   /** Staff e-mail (invitations). Without an SMTP server, mail is written to the log outside production. */
@@ -96,6 +99,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     publicBaseUrl: (values.PUBLIC_BASE_URL ?? `http://${displayHost}:${values.PORT}`).replace(/\/$/, ''),
     demo: values.OPENDEUR_DEMO,
     helpLinesFile: path.resolve(projectRoot, values.OPENDEUR_HELP_LINES_FILE ?? 'config/help-lines.json'),
+    masterKeyFile: path.resolve(projectRoot, values.OPENDEUR_MASTER_KEY_FILE ?? path.join(dataDir, 'master.key')),
     quickExitUrl: values.QUICK_EXIT_URL,
     logLevel: values.LOG_LEVEL,
     mail: { smtpUrl: values.SMTP_URL, from: values.MAIL_FROM },

@@ -39,6 +39,7 @@ export async function ensureAppRole(ownerUrl: string): Promise<string> {
       REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_log FROM ${quotedRole};
       REVOKE ALL ON audit_head FROM ${quotedRole};
       REVOKE ALL ON SEQUENCE audit_log_id_seq FROM ${quotedRole};
+      REVOKE UPDATE, DELETE, TRUNCATE ON municipality_data_keys FROM ${quotedRole};
       REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON municipalities, municipality_aliases, postcode_areas,
         municipality_boundaries, registry_imports FROM ${quotedRole};
       GRANT EXECUTE ON FUNCTION audit_append(uuid, text, varchar, text, text, text, jsonb), audit_verify(),

@@ -1,0 +1,65 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Transaction } from '../../db/tenant.ts';
+import { DecryptionError } from './aead.ts';
+import { municipalityDataKeys } from './crypto.tables.ts';
+import { Keyring } from './keyring.ts';
+
+/** A usable data key and its version. */
+export interface DataKey {
+  version: number;
+  key: Buffer;
+}
+
+/**
+ * The municipality's current data key, made (and stored wrapped) on first use. Runs in `tx`, which
+ * row-level security limits to that municipality (or a national scope).
+ */
+export async function currentDataKey(keyring: Keyring, tx: Transaction, municipalityCode: string): Promise<DataKey> {
+  const found = await latest(tx, municipalityCode);
+  if (found) return unwrapRow(keyring, found);
+  const version = 1;
+  const { wrapped, masterVersion } = keyring.wrap(municipalityCode, version, Keyring.newDataKey());
+  await tx
+    .insert(municipalityDataKeys)
+    .values({ municipalityCode, version, wrappedKey: wrapped, masterKeyVersion: masterVersion })
+    .onConflictDoNothing();
+  // Read back rather than trust our own key: a concurrent transaction may have stored version 1 first.
+  const stored = await latest(tx, municipalityCode);
+  if (!stored) throw new Error(`Could not create a data key for ${municipalityCode}`);
+  return unwrapRow(keyring, stored);
+}
+
+/** The municipality's data key of `version`; throws when it does not exist (or RLS hides it). */
+export async function dataKeyVersion(
+  keyring: Keyring,
+  tx: Transaction,
+  municipalityCode: string,
+  version: number,
+): Promise<DataKey> {
+  const [row] = await tx
+    .select()
+    .from(municipalityDataKeys)
+    .where(and(eq(municipalityDataKeys.municipalityCode, municipalityCode), eq(municipalityDataKeys.version, version)));
+  if (!row)
+    throw new DecryptionError(`no data key version ${version} for ${municipalityCode} in this transaction's scope`);
+  return unwrapRow(keyring, row);
+}
+
+type Row = typeof municipalityDataKeys.$inferSelect;
+
+async function latest(tx: Transaction, municipalityCode: string): Promise<Row | undefined> {
+  const [row] = await tx
+    .select()
+    .from(municipalityDataKeys)
+    .where(eq(municipalityDataKeys.municipalityCode, municipalityCode))
+    .orderBy(desc(municipalityDataKeys.version))
+    .limit(1);
+  return row;
+}
+
+async function unwrapRow(keyring: Keyring, row: Row): Promise<DataKey> {
+  return {
+    version: row.version,
+    key: await keyring.unwrap(row.municipalityCode, row.version, row.wrappedKey, row.masterKeyVersion),
+  };
+}
