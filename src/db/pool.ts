@@ -21,6 +21,18 @@ export function openDatabase(url: string, onIdleError: (error: Error) => void = 
     connectionTimeoutMillis: 5_000,
     application_name: 'opendeur',
   });
-  pool.on('error', onIdleError);
-  return { pool, db: drizzle(pool, { schema }), close: () => pool.end() };
+  // pool.end() resolves before its sockets are closed; when the embedded PostgreSQL stops right
+  // after, the idle clients see "terminating connection" — expected during shutdown, not worth a warning.
+  let closing = false;
+  pool.on('error', (error) => {
+    if (!closing) onIdleError(error);
+  });
+  return {
+    pool,
+    db: drizzle(pool, { schema }),
+    close: () => {
+      closing = true;
+      return pool.end();
+    },
+  };
 }
