@@ -1,5 +1,6 @@
 import type { SelectHTMLAttributes } from 'react';
 import { classNames } from './class-names.ts';
+import { FormFieldFrame } from './form-field-frame.tsx';
 
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className'> {
   id: string;
@@ -11,35 +12,9 @@ interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>,
 
 /** A labelled native select (keyboard and screen readers know it) styled with the theme's tokens. */
 export function SelectField({ id, label, options, description, error, ...selectProps }: SelectFieldProps) {
-  const descriptionId = description ? `${id}-description` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div
-      className={classNames(
-        'utrecht-form-field utrecht-form-field--select utrecht-form-field--distanced',
-        error && 'utrecht-form-field--invalid',
-      )}
-    >
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-      {description && (
-        <div className="utrecht-form-field__description utrecht-form-field-description" id={descriptionId}>
-          {description}
-        </div>
-      )}
-      {error && (
-        <div
-          className="utrecht-form-field__error-message utrecht-form-field-description utrecht-form-field-description--invalid"
-          id={errorId}
-        >
-          {error}
-        </div>
-      )}
-      <div className="utrecht-form-field__input">
+    <FormFieldFrame id={id} kind="select" label={label} description={description} error={error}>
+      {(describedBy) => (
         <select
           id={id}
           className={classNames('od-select', error && 'od-select--invalid')}
@@ -53,7 +28,7 @@ export function SelectField({ id, label, options, description, error, ...selectP
             </option>
           ))}
         </select>
-      </div>
-    </div>
+      )}
+    </FormFieldFrame>
   );
 }

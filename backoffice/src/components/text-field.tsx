@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes } from 'react';
 import { classNames } from './class-names.ts';
+import { FormFieldFrame } from './form-field-frame.tsx';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> {
   id: string;
@@ -12,35 +13,9 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id
 
 /** A labelled text input (NL Design System form field) with its hint and error tied to it. */
 export function TextField({ id, label, description, error, ...inputProps }: TextFieldProps) {
-  const descriptionId = description ? `${id}-description` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div
-      className={classNames(
-        'utrecht-form-field utrecht-form-field--text utrecht-form-field--distanced',
-        error && 'utrecht-form-field--invalid',
-      )}
-    >
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-      {description && (
-        <div className="utrecht-form-field__description utrecht-form-field-description" id={descriptionId}>
-          {description}
-        </div>
-      )}
-      {error && (
-        <div
-          className="utrecht-form-field__error-message utrecht-form-field-description utrecht-form-field-description--invalid"
-          id={errorId}
-        >
-          {error}
-        </div>
-      )}
-      <div className="utrecht-form-field__input">
+    <FormFieldFrame id={id} kind="text" label={label} description={description} error={error}>
+      {(describedBy) => (
         <input
           id={id}
           className={classNames('utrecht-textbox utrecht-textbox--html-input', error && 'utrecht-textbox--invalid')}
@@ -48,7 +23,7 @@ export function TextField({ id, label, description, error, ...inputProps }: Text
           aria-describedby={describedBy}
           {...inputProps}
         />
-      </div>
-    </div>
+      )}
+    </FormFieldFrame>
   );
 }

@@ -12,14 +12,14 @@ export interface ThrottleKeys {
   source: string;
 }
 
-let secretPromise: Promise<string> | undefined;
-let secretDatabase: Database | undefined;
+/** The secret per database handle, read once (several apps may share a process, as in tests). */
+const secrets = new WeakMap<Database, Promise<string>>();
 
 /** A random key shared by all instances, so the source's IP address is never stored, only a keyed hash. */
-async function throttleSecret(db: Database): Promise<string> {
-  if (!secretPromise || secretDatabase !== db) {
-    secretDatabase = db;
-    secretPromise = (async () => {
+function throttleSecret(db: Database): Promise<string> {
+  let secret = secrets.get(db);
+  if (!secret) {
+    secret = (async () => {
       await db.execute(sql`INSERT INTO server_secrets (name, value) VALUES ('sign-in-throttle', ${randomBytes(32).toString('base64url')})
         ON CONFLICT (name) DO NOTHING`);
       const result = await db.execute<{ value: string }>(
@@ -27,12 +27,11 @@ async function throttleSecret(db: Database): Promise<string> {
       );
       return result.rows[0]!.value;
     })();
+    secrets.set(db, secret);
     // A failed lookup (database briefly away) must not stick: the next attempt tries again.
-    secretPromise.catch(() => {
-      secretPromise = undefined;
-    });
+    secret.catch(() => secrets.delete(db));
   }
-  return secretPromise;
+  return secret;
 }
 
 /** The throttle keys for an e-mail address and a source address; neither is stored in clear. */
