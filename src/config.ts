@@ -30,6 +30,12 @@ const environmentSchema = z.object({
   OPENDEUR_DEMO: booleanFlag.default(false),
   OPENDEUR_HELP_LINES_FILE: z.string().min(1, 'must not be empty').optional(),
   OPENDEUR_MASTER_KEY_FILE: z.string().min(1, 'must not be empty').optional(),
+  OPENDEUR_CODE_EXPIRY_DAYS: z.coerce
+    .number({ message: 'must be a whole number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be between 1 and 3650 days')
+    .max(3650, 'must be between 1 and 3650 days')
+    .default(90),
   QUICK_EXIT_URL: z.string().url('must be an absolute URL').default('https://www.buienradar.nl/'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_URL: z
@@ -56,6 +62,8 @@ export interface Config {
   helpLinesFile: string;
   /** The versioned master key file (encryption at rest); created 0600 on first run. */
   masterKeyFile: string;
+  /** A child's code stops working after this many days without a message on either side. */
+  codeExpiryDays: number;
   quickExitUrl: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   /** Staff e-mail (invitations). Without an SMTP server, mail is written to the log outside production. */
@@ -100,6 +108,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     demo: values.OPENDEUR_DEMO,
     helpLinesFile: path.resolve(projectRoot, values.OPENDEUR_HELP_LINES_FILE ?? 'config/help-lines.json'),
     masterKeyFile: path.resolve(projectRoot, values.OPENDEUR_MASTER_KEY_FILE ?? path.join(dataDir, 'master.key')),
+    codeExpiryDays: values.OPENDEUR_CODE_EXPIRY_DAYS,
     quickExitUrl: values.QUICK_EXIT_URL,
     logLevel: values.LOG_LEVEL,
     mail: { smtpUrl: values.SMTP_URL, from: values.MAIL_FROM },

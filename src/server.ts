@@ -10,6 +10,8 @@ import { buildApp } from './http/app.ts';
 import type { RouteEntry } from './http/route-policy.ts';
 import { issueSetupTokenIfFirstRun } from './modules/accounts/setup.service.ts';
 import type { Clock } from './modules/accounts/sessions.service.ts';
+import { ConversationEvents } from './modules/conversations/conversation-events.ts';
+import { Keyring } from './modules/crypto/keyring.ts';
 import { createMailer, type Mailer } from './modules/mail/mailer.ts';
 import { loadDemoData, removeDemoData } from './modules/municipalities/demo-data.ts';
 import { importRegistry } from './modules/municipalities/registry-import.ts';
@@ -64,6 +66,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const onIdleError = (error: Error) => log.warn({ err: error.message }, 'idle database connection failed');
   let database: DatabaseHandle | undefined;
   let listener: ChangeListener | undefined;
+  const conversationEvents = new ConversationEvents();
   const mailer =
     options.mailer ??
     createMailer({
@@ -73,6 +76,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   try {
     const owner = openDatabase(databaseUrl, onIdleError);
     let appUrl: string;
+    let keyring: Keyring;
     try {
       await migrateDatabase(owner, async () => {
         const imported = await importRegistry(owner.db);
@@ -80,6 +84,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
         await (config.demo ? loadDemoData(owner.db) : removeDemoData(owner.db));
       });
       appUrl = await ensureAppRole(databaseUrl);
+      keyring = await Keyring.open(config.masterKeyFile, owner.db);
     } finally {
       await owner.close();
     }
@@ -95,13 +100,22 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       () => cache.clear(),
       (message) => log.warn(message),
     );
+    conversationEvents.start(appUrl, (message) => log.warn(message));
     const site = createPublicSite({ helpLines, quickExitUrl: config.quickExitUrl });
     const { app, routes } = await buildApp({
       config,
       database,
       site,
       cache,
-      api: { db: database.db, clock, mailer, publicBaseUrl: config.publicBaseUrl },
+      api: {
+        db: database.db,
+        keyring,
+        conversationEvents,
+        codeExpiryDays: config.codeExpiryDays,
+        clock,
+        mailer,
+        publicBaseUrl: config.publicBaseUrl,
+      },
       extraRoutes: options.extraRoutes,
     });
     const appDatabase = database;
@@ -115,6 +129,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
         try {
           await app.close();
           await listener?.close();
+          await conversationEvents.close();
           await appDatabase.close();
           mailer.close();
         } finally {
@@ -125,6 +140,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     };
   } catch (error) {
     await listener?.close();
+    await conversationEvents.close();
     await database?.close().catch(() => {});
     mailer.close();
     await embedded?.stop();

@@ -8,13 +8,14 @@ export interface ChangeListener {
 }
 
 /**
- * Keeps a dedicated connection LISTENing on `channel`. Every notification, and every reconnect
- * (when some may have been missed), calls `onChange`. Reconnects with backoff until closed.
+ * Keeps a dedicated connection LISTENing on `channel`. Every notification calls `onChange` with its
+ * payload; every reconnect (when some may have been missed) calls it without one. Reconnects with
+ * backoff until closed.
  */
 export function listenForChanges(
   url: string,
   channel: string,
-  onChange: () => void,
+  onChange: (payload?: string) => void,
   log: (message: string) => void,
 ): ChangeListener {
   let client: pg.Client | undefined;
@@ -25,7 +26,7 @@ export function listenForChanges(
 
   const connect = async () => {
     const next = new pg.Client({ connectionString: url, application_name: 'opendeur-listener' });
-    next.on('notification', () => onChange());
+    next.on('notification', (notification) => onChange(notification.payload ?? ''));
     next.on('error', (error) => {
       log(`change listener lost its connection: ${error.message}`);
       dropAndRetry(next);

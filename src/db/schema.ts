@@ -3,3 +3,4 @@ export * from '../modules/municipalities/municipalities.tables.ts';
 export * from '../modules/accounts/accounts.tables.ts';
 export * from '../modules/audit/audit.tables.ts';
 export * from '../modules/crypto/crypto.tables.ts';
+export * from '../modules/conversations/conversations.tables.ts';

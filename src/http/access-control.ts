@@ -19,6 +19,7 @@ const ROLES_BY_POLICY: Record<Exclude<RoutePolicy, 'public' | 'anonymous-api'>, 
   coordinator: ['national_coordinator', 'municipal_coordinator'],
   'audit-reader': ['national_coordinator', 'privacy_officer'],
   national: ['national_coordinator'],
+  responder: ['responder', 'municipal_coordinator'],
 };
 
 declare module 'fastify' {

@@ -1,11 +1,19 @@
 import type { Database } from '../db/pool.ts';
+import type { Keyring } from '../modules/crypto/keyring.ts';
+import type { ConversationEvents } from '../modules/conversations/conversation-events.ts';
 import type { Clock } from '../modules/accounts/sessions.service.ts';
 import type { Mailer } from '../modules/mail/mailer.ts';
 import type { ApiRegistry } from './api-route.ts';
 
-/** What API route modules are given: the database, the clock, the mailer and the operation registry. */
+/** What API route modules are given: the database, keys, the clock, the mailer and the operation registry. */
 export interface ApiContext {
   db: Database;
+  /** Encryption at rest (conversations). */
+  keyring: Keyring;
+  /** Live conversation events from every instance (LISTEN opendeur_conversations). */
+  conversationEvents: ConversationEvents;
+  /** A child's code stops working after this many days without activity. */
+  codeExpiryDays: number;
   clock: Clock;
   mailer: Mailer;
   publicBaseUrl: string;

@@ -18,7 +18,9 @@ export type RoutePolicy =
   /** Privacy officers and national coordinators (the audit log). */
   | 'audit-reader'
   /** National coordinators only. */
-  | 'national';
+  | 'national'
+  /** A municipality's responders and its coordinator: children's conversations (never national staff). */
+  | 'responder';
 
 /** Every policy the app knows; a misspelt policy must stop start-up like a missing one. */
 export const ROUTE_POLICIES = [
@@ -29,6 +31,7 @@ export const ROUTE_POLICIES = [
   'coordinator',
   'audit-reader',
   'national',
+  'responder',
 ] as const satisfies readonly RoutePolicy[];
 const KNOWN_POLICIES: ReadonlySet<string> = new Set<string>(ROUTE_POLICIES);
 

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/db/pool.ts';
@@ -34,6 +37,8 @@ export async function startTestApp(target: DatabaseTarget, options: TestAppOptio
     LOG_LEVEL: 'silent',
     PORT: '0',
     OPENDEUR_DEMO: options.demo ? '1' : '0',
+    // Each test app its own key file, so no test writes into the project's data directory.
+    OPENDEUR_MASTER_KEY_FILE: path.join(os.tmpdir(), `opendeur-test-${randomUUID()}`, 'master.key'),
     ...options.environment,
   });
   const server = await startServer(config, {

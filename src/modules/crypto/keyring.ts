@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/pool.ts';
 import { inTenant } from '../../db/tenant.ts';
@@ -26,6 +26,16 @@ export class Keyring {
    */
   static async open(file: string, db: Database): Promise<Keyring> {
     return new Keyring(file, await loadOrCreateMasterKeys(file, () => hasEncryptedData(db)));
+  }
+
+  /**
+   * A key for keyed hashes of secrets that must not be guessable from a database dump (children's
+   * codes). Derived from the oldest master key version, which rotation keeps in the file, so the key
+   * is the same on every instance and after every rotation, and never stored in the database.
+   */
+  hashKey(purpose: string): Buffer {
+    const oldest = Math.min(...this.#master.keys.keys());
+    return Buffer.from(hkdfSync('sha256', this.#master.keys.get(oldest)!, Buffer.alloc(0), `opendeur ${purpose}`, 32));
   }
 
   /** The master key version that wraps new data keys. */

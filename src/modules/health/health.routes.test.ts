@@ -1,3 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConversationEvents } from '../conversations/conversation-events.ts';
+import { Keyring } from '../crypto/keyring.ts';
+import { loadOrCreateMasterKeys } from '../crypto/master-key.ts';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
@@ -27,6 +33,8 @@ describe('health with a database that is not there', () => {
       helpLines: loadHelpLines(`${projectRoot}/config/help-lines.json`),
       quickExitUrl: 'https://www.buienradar.nl/',
     });
+    const keyFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'opendeur-health-')), 'master.key');
+    await loadOrCreateMasterKeys(keyFile, async () => false);
     const { app } = await buildApp({
       config: { logLevel: 'silent', env: 'test' },
       database,
@@ -34,6 +42,9 @@ describe('health with a database that is not there', () => {
       cache: new PageCache(() => false),
       api: {
         db: database.db,
+        keyring: await Keyring.open(keyFile, database.db),
+        conversationEvents: new ConversationEvents(),
+        codeExpiryDays: 90,
         clock: () => new Date(),
         mailer: { send: async () => {}, close: () => {} },
         publicBaseUrl: 'http://127.0.0.1',
