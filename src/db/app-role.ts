@@ -45,7 +45,8 @@ export async function ensureAppRole(ownerUrl: string): Promise<string> {
       GRANT EXECUTE ON FUNCTION audit_append(uuid, text, varchar, text, text, text, jsonb), audit_verify(),
         auth_find_user_by_email(text), auth_find_session(char), auth_count_users(),
         auth_find_invitation(char), auth_find_passkey(text), auth_find_sso_config(varchar),
-        auth_claim_sso_login_state(char), auth_list_sso_municipalities() TO ${quotedRole};
+        auth_claim_sso_login_state(char), auth_list_sso_municipalities(),
+        programme_set_participation(varchar, participation_state), enrolment_confirm_email(char, timestamptz) TO ${quotedRole};
     `);
     // SECURITY DEFINER functions search `public`; a role that may create objects there could plant
     // look-alike functions or operators in their way (PostgreSQL < 15 let everyone, and upgraded

@@ -4,3 +4,4 @@ export * from '../modules/accounts/accounts.tables.ts';
 export * from '../modules/audit/audit.tables.ts';
 export * from '../modules/crypto/crypto.tables.ts';
 export * from '../modules/conversations/conversations.tables.ts';
+export * from '../modules/programme/programme.tables.ts';
