@@ -7,9 +7,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
-import { startServer } from '../src/server.ts';
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database.ts';
 import { BARE_ROUTE } from './settings.ts';
+
+// As `npm start` does (src/main.ts): the libraries' production builds, whatever opendeur's NODE_ENV.
+process.env.NODE_ENV ??= 'production';
+const { startServer } = await import('../src/server.ts');
 
 const directory = await mkdtemp(path.join(os.tmpdir(), 'opendeur-bench-'));
 let scratch: ScratchDatabase | undefined;
@@ -24,6 +27,8 @@ try {
     OPENDEUR_DATA_DIR: directory,
     // Demo data makes Amsterdam active: the fuller page, with its contact routes query.
     OPENDEUR_DEMO: '1',
+    // The message bench's load generator stands where a reverse proxy would (see bench/message.ts).
+    TRUST_PROXY: '127.0.0.1',
     ...(scratch ? { DATABASE_URL: scratch.url } : {}),
   });
   const server = await startServer(config, {
@@ -48,7 +53,12 @@ try {
   };
   process.on('message', (message) => message === 'stop' && void stop());
   process.on('disconnect', () => void stop());
-  process.send?.({ port, database: scratch ? 'DATABASE_URL (scratch database)' : 'embedded PostgreSQL' });
+  process.send?.({
+    port,
+    database: scratch ? 'DATABASE_URL (scratch database)' : 'embedded PostgreSQL',
+    // The owner's URL, for the bare INSERTs the message bench compares the write form with.
+    ownerUrl: server.databaseUrl,
+  });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await cleanUp();

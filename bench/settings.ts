@@ -17,9 +17,25 @@ export const LOAD = {
   rounds: 5,
 };
 
+/** "Write to the mayor": the write form against a bare INSERT of the same rows, interleaved like LOAD. */
+export const MESSAGE_LOAD = {
+  /** Children sending at once; the bare INSERTs use as many database connections. */
+  connections: 16,
+  warmupSeconds: 2,
+  roundSeconds: 2,
+  rounds: 3,
+  /** A message of a few sentences. */
+  messageChars: 400,
+  /** Amsterdam: active with demo data, so its form takes messages. */
+  slug: 'amsterdam',
+  municipalityCode: 'GM0363',
+};
+
 export const TARGETS = {
   /** The page's requests/s as a share of the bare route's. */
   minRatio: 0.5,
+  /** Messages sent through the form per second as a share of bare INSERTs of the same rows (issue 4). */
+  minMessageRatio: 0.3,
   maxP99Ms: 25,
   maxCompressedBytes: 20 * 1024,
   maxStartSeconds: 5,

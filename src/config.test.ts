@@ -72,6 +72,17 @@ describe('loadConfig defaults', () => {
     assert.equal(config.logLevel, 'warn');
   });
 
+  it('trusts no proxy by default, and the listed proxies when TRUST_PROXY names them', () => {
+    assert.deepEqual(loadConfig({}).trustedProxies, []);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,loopback' }).trustedProxies, [
+      '10.0.0.1',
+      '192.168.0.0/16',
+      'loopback',
+    ]);
+    assert.equal(loadConfig({}).codeExpiryDays, 90);
+    assert.equal(loadConfig({ OPENDEUR_CODE_EXPIRY_DAYS: '30' }).codeExpiryDays, 30);
+  });
+
   it('shows a wildcard host as localhost in the public URL', () => {
     assert.equal(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).publicBaseUrl, 'http://localhost:8080');
   });
@@ -95,6 +106,9 @@ describe('loadConfig with a wrong value', () => {
     ['PUBLIC_BASE_URL', 'opendeur.nl', /absolute URL/],
     ['QUICK_EXIT_URL', 'weg', /absolute URL/],
     ['LOG_LEVEL', 'loud', /one of/],
+    ['TRUST_PROXY', '10.0.0.1; rm -rf', /comma-separated list of proxy addresses/],
+    ['OPENDEUR_CODE_EXPIRY_DAYS', '0', /between 1 and 3650 days/],
+    ['OPENDEUR_CODE_EXPIRY_DAYS', 'soon', /whole number of days/],
   ];
   for (const [variable, value, reason] of cases) {
     it(`${variable}=${value} throws one line naming ${variable} and what is wrong`, () => {

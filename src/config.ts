@@ -37,6 +37,13 @@ const environmentSchema = z.object({
     .max(3650, 'must be between 1 and 3650 days')
     .default(90),
   QUICK_EXIT_URL: z.string().url('must be an absolute URL').default('https://www.buienradar.nl/'),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^[\w.:/]+(,\s*[\w.:/]+)*$/,
+      'must be a comma-separated list of proxy addresses or ranges, such as 10.0.0.1,192.168.0.0/16 or loopback',
+    )
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_URL: z
     .string()
@@ -65,6 +72,11 @@ export interface Config {
   /** A child's code stops working after this many days without a message on either side. */
   codeExpiryDays: number;
   quickExitUrl: string;
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, or `loopback`);
+   * empty: the connection's own address is the source. Throttles on the child's side count per source.
+   */
+  trustedProxies: string[];
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   /** Staff e-mail (invitations). Without an SMTP server, mail is written to the log outside production. */
   mail: { smtpUrl: string | undefined; from: string };
@@ -110,6 +122,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     masterKeyFile: path.resolve(projectRoot, values.OPENDEUR_MASTER_KEY_FILE ?? path.join(dataDir, 'master.key')),
     codeExpiryDays: values.OPENDEUR_CODE_EXPIRY_DAYS,
     quickExitUrl: values.QUICK_EXIT_URL,
+    trustedProxies: (values.TRUST_PROXY ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
     logLevel: values.LOG_LEVEL,
     mail: { smtpUrl: values.SMTP_URL, from: values.MAIL_FROM },
   };

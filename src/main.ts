@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { leaveShutdownSignalsToCaller } from './db/embedded-server.ts';
-import { startServer, type RunningServer } from './server.ts';
+import type { RunningServer } from './server.ts';
 
 async function main() {
   const launched = performance.now();
@@ -14,6 +14,13 @@ async function main() {
     }
     throw error;
   }
+
+  // Libraries pick their production or development build from NODE_ENV when first loaded (React's
+  // development build renders several times slower). opendeur's own setting is read above: a plain
+  // `npm start` runs opendeur as 'development' (e-mail to the log), with the libraries' production
+  // builds; `npm run dev` asks for their development builds.
+  process.env.NODE_ENV ??= 'production';
+  const { startServer } = await import('./server.ts');
 
   // From here on SIGINT and SIGTERM are ours, also during start-up: the signal waits for the start
   // to finish, then stops what was started, in order. (A failed start is reported below.)

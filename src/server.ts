@@ -17,6 +17,7 @@ import { loadDemoData, removeDemoData } from './modules/municipalities/demo-data
 import { importRegistry } from './modules/municipalities/registry-import.ts';
 import { PageCache } from './modules/public-site/page-cache.ts';
 import { createPublicSite } from './modules/public-site/public-site.ts';
+import { seedToolkit } from './modules/toolkit/toolkit-seed.ts';
 import { loadHelpLines } from './web/help-lines.ts';
 
 /** A running opendeur: the app, its database, and how to stop both in order. */
@@ -29,6 +30,8 @@ export interface RunningServer {
   databaseUrl: string;
   /** The first-run setup link, when there are no staff accounts yet. */
   setupUrl: string | undefined;
+  /** The keys for encryption at rest (tests use it to write conversations as the app would). */
+  keyring: Keyring;
   stop(): Promise<void>;
 }
 
@@ -82,6 +85,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
         const imported = await importRegistry(owner.db);
         log.info(imported, imported.skipped ? 'registry unchanged' : 'registry imported');
         await (config.demo ? loadDemoData(owner.db) : removeDemoData(owner.db));
+        await seedToolkit(owner.db);
       });
       appUrl = await ensureAppRole(databaseUrl);
       keyring = await Keyring.open(config.masterKeyFile, owner.db);
@@ -93,7 +97,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     const setupUrl = setupToken ? `${config.publicBaseUrl}/beheer/setup#token=${setupToken}` : undefined;
     if (setupUrl)
       log.warn({ setupUrl }, `First run: create the first national coordinator within 1 hour at ${setupUrl}`);
-    const cache = new PageCache(() => listener?.connected ?? false);
+    const cache = new PageCache(() => listener?.connected ?? false, { clock });
     listener = listenForChanges(
       appUrl,
       PUBLIC_CONTENT_CHANNEL,
@@ -125,6 +129,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       database: appDatabase,
       databaseUrl,
       setupUrl,
+      keyring,
       async stop() {
         try {
           await app.close();

@@ -3,6 +3,8 @@ import { AppShell } from './components/app-shell.tsx';
 import { LoadingPage, NotFoundPage, RouteErrorPage } from './components/route-error-page.tsx';
 import { AccountPage } from './pages/account-page.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
+import { ConversationPage } from './pages/conversations/conversation-page.tsx';
+import { InboxPage } from './pages/conversations/inbox-page.tsx';
 import { EnrolmentPage } from './pages/enrolment-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { InvitationPage } from './pages/invitation-page.tsx';
@@ -11,7 +13,15 @@ import { SecondStepPage } from './pages/sign-in/second-step-page.tsx';
 import { SignInPage } from './pages/sign-in/sign-in-page.tsx';
 import { SsoSettingsPage } from './pages/sso-settings-page.tsx';
 import { TeamPage } from './pages/team-page.tsx';
-import { AUDIT_READERS, TEAM_MANAGERS } from './session/roles.ts';
+import { ApplicationsPage } from './pages/programme/applications-page.tsx';
+import { ReadinessPage } from './pages/programme/readiness-page.tsx';
+import { SettingsPage } from './pages/programme/settings-page.tsx';
+import { StickersPage } from './pages/stickers/stickers-page.tsx';
+import { ToolkitEditPage } from './pages/toolkit/toolkit-edit-page.tsx';
+import { ToolkitListPage } from './pages/toolkit/toolkit-list-page.tsx';
+import { ToolkitPage } from './pages/toolkit/toolkit-page.tsx';
+import { TestimonialsPage } from './pages/testimonials/testimonials-page.tsx';
+import { AUDIT_READERS, RESPONDERS, TEAM_MANAGERS } from './session/roles.ts';
 import {
   redirectWhenFullySignedIn,
   requireEnrolmentAllowed,
@@ -48,8 +58,26 @@ export function createBackOfficeRouter() {
               { path: 'tweede-factor', element: <EnrolmentPage />, loader: requireEnrolmentAllowed },
               { path: 'uitnodiging', element: <InvitationPage /> },
               { path: 'account', element: <AccountPage />, loader: requireFullSession },
+              { path: 'gesprekken', element: <InboxPage />, loader: requireRole(RESPONDERS) },
+              { path: 'gesprekken/:id', element: <ConversationPage />, loader: requireRole(RESPONDERS) },
               { path: 'team', element: <TeamPage />, loader: requireRole(TEAM_MANAGERS) },
               { path: 'instellingen/sso', element: <SsoSettingsPage />, loader: requireRole(TEAM_MANAGERS) },
+              { path: 'aanmeldingen', element: <ApplicationsPage />, loader: requireRole(['national_coordinator']) },
+              { path: 'gereedheid', element: <ReadinessPage />, loader: requireRole(TEAM_MANAGERS) },
+              { path: 'instellingen', element: <SettingsPage />, loader: requireRole(TEAM_MANAGERS) },
+              { path: 'toolkit', element: <ToolkitListPage />, loader: requireFullSession },
+              { path: 'toolkit/:slug', element: <ToolkitPage />, loader: requireFullSession },
+              {
+                path: 'toolkit/:slug/bewerken',
+                element: <ToolkitEditPage />,
+                loader: requireRole(['national_coordinator']),
+              },
+              { path: 'stickers', element: <StickersPage />, loader: requireRole(TEAM_MANAGERS) },
+              {
+                path: 'getuigenissen',
+                element: <TestimonialsPage />,
+                loader: requireRole(['national_coordinator']),
+              },
               { path: 'audit', element: <AuditPage />, loader: requireRole(AUDIT_READERS) },
               { path: '*', element: <NotFoundPage /> },
             ],

@@ -180,6 +180,156 @@ const CATALOGUE = {
     nl: 'U kunt uw eigen account niet uitschakelen. Vraag een andere coördinator.',
     en: 'You cannot deactivate your own account. Ask another coordinator.',
   },
+  'conversation.not_found': {
+    status: 404,
+    nl: 'Dit gesprek bestaat niet (meer). Misschien heeft het kind het verwijderd.',
+    en: 'This conversation does not exist (any more). The child may have deleted it.',
+  },
+  'conversation.closed': {
+    status: 409,
+    nl: 'Dit gesprek is gesloten. Heropen het eerst als u wilt antwoorden.',
+    en: 'This conversation is closed. Reopen it first if you want to reply.',
+  },
+  'conversation.assignee_invalid': {
+    status: 400,
+    nl: 'U kunt dit gesprek alleen toewijzen aan een actieve beantwoorder of coördinator van uw gemeente.',
+    en: 'You can only assign this conversation to an active responder or coordinator of your municipality.',
+  },
+  'conversation.no_municipality': {
+    status: 403,
+    nl: 'Gesprekken zijn alleen te lezen door medewerkers van een gemeente.',
+    en: 'Conversations can only be read by staff of a municipality.',
+  },
+  'toolkit.not_found': {
+    status: 404,
+    nl: 'Deze toolkitpagina bestaat niet.',
+    en: 'This toolkit page does not exist.',
+  },
+  'toolkit.version_not_found': {
+    status: 404,
+    nl: 'Deze versie van de toolkitpagina bestaat niet.',
+    en: 'This version of the toolkit page does not exist.',
+  },
+  'toolkit.version_conflict': {
+    status: 409,
+    nl: 'Iemand anders heeft deze pagina intussen opgeslagen. Laad de pagina opnieuw en voer uw wijziging daarna nog eens in.',
+    en: 'Someone else saved this page in the meantime. Reload the page and make your change again.',
+  },
+  'sticker.unknown_municipality': {
+    status: 404,
+    nl: 'Deze gemeente bestaat niet (meer). Kies een huidige gemeente.',
+    en: 'This municipality does not exist (any more). Choose a current municipality.',
+  },
+  'sticker_order.no_municipality': {
+    status: 403,
+    nl: 'Alleen de coördinator van een gemeente kan stickers en posters bestellen.',
+    en: 'Only the coordinator of a municipality can order stickers and posters.',
+  },
+  'sticker_order.not_found': {
+    status: 404,
+    nl: 'Deze bestelling bestaat niet.',
+    en: 'This order does not exist.',
+  },
+  'sticker_order.invalid_transition': {
+    status: 409,
+    nl: 'Deze bestelling heeft de status "{from}" en kan niet naar "{to}". Goedkeuren kan bij een nieuwe bestelling, verzenden na goedkeuren; een verzonden of afgewezen bestelling is klaar.',
+    en: 'This order has the status "{from}" and cannot move to "{to}". Approve a new order, ship an approved one; a shipped or rejected order is final.',
+  },
+  'sticker_order.note_required': {
+    status: 400,
+    nl: 'Schrijf bij een afwijzing waarom, zodat de gemeente weet wat ze kan doen.',
+    en: 'When rejecting, say why, so the municipality knows what to do.',
+  },
+  'programme.application_not_found': {
+    status: 404,
+    nl: 'Deze aanmelding bestaat niet.',
+    en: 'This application does not exist.',
+  },
+  'programme.application_decided': {
+    status: 409,
+    nl: 'Over deze aanmelding is al besloten.',
+    en: 'This application has already been decided.',
+  },
+  'programme.application_not_ready': {
+    status: 409,
+    nl: 'Keur pas goed als het e-mailadres is bevestigd en de telefonische controle is vastgelegd.',
+    en: 'Approve only once the e-mail address is confirmed and the phone check is recorded.',
+  },
+  'programme.not_own_municipality': {
+    status: 403,
+    nl: 'U kunt dit alleen voor uw eigen gemeente doen.',
+    en: 'You can only do this for your own municipality.',
+  },
+  'programme.unknown_municipality': {
+    status: 404,
+    nl: 'Deze gemeente bestaat niet (meer).',
+    en: 'This municipality does not exist (any more).',
+  },
+  'programme.readiness_item_not_found': {
+    status: 404,
+    nl: 'Dit punt van de checklist bestaat niet (meer).',
+    en: 'This checklist item does not exist (any more).',
+  },
+  'programme.photo_invalid': {
+    status: 400,
+    nl: 'Kies een foto als JPEG of PNG van hoogstens 2 MB.',
+    en: 'Choose a photo as JPEG or PNG of at most 2 MB.',
+  },
+  'programme.photo_not_allowed': {
+    status: 400,
+    nl: 'Een foto kan alleen bij het punt over de sticker op de deur.',
+    en: 'A photo can only be added to the item about the sticker on the door.',
+  },
+  'programme.logo_invalid': {
+    status: 400,
+    nl: 'Kies een logo als PNG of JPEG van hoogstens 200 kB.',
+    en: 'Choose a logo as PNG or JPEG of at most 200 kB.',
+  },
+  'programme.contrast_too_low': {
+    status: 400,
+    nl: 'Deze kleur heeft te weinig contrast met wit ({ratio}:1). Kies een donkerdere kleur: minstens 4,5:1 is nodig.',
+    en: 'This colour has too little contrast with white ({ratio}:1). Choose a darker colour: at least 4.5:1 is needed.',
+  },
+  'programme.phone_invalid': {
+    status: 400,
+    nl: 'Vul een Nederlands telefoonnummer in, bijvoorbeeld 020 123 4567 of 14 020.',
+    en: 'Enter a Dutch phone number, for example 020 123 4567 or 14 020.',
+  },
+  'programme.email_invalid': {
+    status: 400,
+    nl: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.nl.',
+    en: 'Enter a valid e-mail address, for example name@municipality.nl.',
+  },
+  'programme.language_unknown': {
+    status: 400,
+    nl: 'Kies alleen talen die de site kent.',
+    en: 'Choose only languages the site offers.',
+  },
+  'testimonial.not_found': {
+    status: 404,
+    nl: 'Deze getuigenis bestaat niet.',
+    en: 'This testimonial does not exist.',
+  },
+  'testimonial.photo_invalid': {
+    status: 400,
+    nl: 'Kies een foto als JPEG of PNG van hoogstens 1 MB.',
+    en: 'Choose a photo as JPEG or PNG of at most 1 MB.',
+  },
+  'testimonial.consent_required': {
+    status: 400,
+    nl: 'Leg bij een foto vast wie toestemming gaf om hem te publiceren, hoe en wanneer.',
+    en: 'With a photo, record who consented to publishing it, how and when.',
+  },
+  'testimonial.period_invalid': {
+    status: 400,
+    nl: 'De einddatum van de publicatie ligt vóór de begindatum.',
+    en: 'The end date of the publication is before its start date.',
+  },
+  'testimonial.invalid_transition': {
+    status: 409,
+    nl: 'Deze getuigenis heeft de status "{from}" en kan niet naar "{to}".',
+    en: 'This testimonial has the status "{from}" and cannot move to "{to}".',
+  },
   not_found: { status: 404, nl: 'Niet gevonden.', en: 'Not found.' },
   internal: {
     status: 500,

@@ -15,6 +15,8 @@ export interface ApiOperation<Body extends z.ZodType | undefined, Query extends 
   response?: z.ZodType;
   /** The media type of a non-JSON response. */
   produces?: string;
+  /** A larger body limit than the app's 64 kB (uploads such as photos, base64 in JSON). */
+  bodyLimit?: number;
 }
 
 type Parsed<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -41,6 +43,7 @@ export function apiRoute<Body extends z.ZodType | undefined, Query extends z.Zod
     method: operation.method,
     url: operation.url,
     config: { policy: operation.policy },
+    ...(operation.bodyLimit ? { bodyLimit: operation.bodyLimit } : {}),
     handler: async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const body = parseWith(operation.body, request.body) as Parsed<Body>;

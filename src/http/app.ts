@@ -8,10 +8,21 @@ import { registerSessionRoutes } from '../modules/accounts/session.routes.ts';
 import { registerSsoRoutes } from '../modules/accounts/sso.routes.ts';
 import { registerTeamRoutes } from '../modules/accounts/team.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
+import { registerChildConversationRoutes } from '../modules/conversations/child-conversation.routes.ts';
+import { registerConversationStreamRoutes } from '../modules/conversations/conversation-stream.routes.ts';
+import { registerConversationRoutes } from '../modules/conversations/conversations.routes.ts';
 import { registerHealthRoutes } from '../modules/health/health.routes.ts';
+import { registerNationalPageRoutes } from '../modules/national-page/national-page.routes.ts';
 import type { PageCache } from '../modules/public-site/page-cache.ts';
 import type { PublicSite } from '../modules/public-site/public-site.ts';
 import { registerPublicSiteRoutes } from '../modules/public-site/public-site.routes.ts';
+import { registerEnrolmentRoutes } from '../modules/programme/enrolment.routes.ts';
+import { registerMunicipalSettingsRoutes } from '../modules/programme/municipal-settings.routes.ts';
+import { registerReadinessRoutes } from '../modules/programme/readiness.routes.ts';
+import { registerStickerRoutes } from '../modules/stickers/stickers.routes.ts';
+import { registerTestimonialRoutes } from '../modules/testimonials/testimonials.routes.ts';
+import { registerToolkitRoutes } from '../modules/toolkit/toolkit.routes.ts';
+import { SOURCE_LOCALE } from '../web/i18n/catalogue.ts';
 import { checkAccess } from './access-control.ts';
 import type { ApiContext } from './api-context.ts';
 import { registerApiErrorHandling, isApiRequest, registerNotFound } from './api-error-handler.ts';
@@ -24,7 +35,7 @@ import { BACK_OFFICE_HEADERS, PUBLIC_PAGE_HEADERS } from './security-headers.ts'
 
 /** What the HTTP app is built from; main.ts and the tests both assemble it. */
 export interface AppDependencies {
-  config: Pick<Config, 'logLevel' | 'env'>;
+  config: Pick<Config, 'logLevel' | 'env'> & Partial<Pick<Config, 'trustedProxies'>>;
   database: DatabaseHandle;
   site: PublicSite;
   cache: PageCache;
@@ -38,7 +49,9 @@ export async function buildApp(dependencies: AppDependencies): Promise<{ app: Fa
   const app = Fastify({
     logger: loggerOptions(dependencies.config.logLevel),
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: false,
+    // Behind a reverse proxy every child would share the proxy's address (and its throttle): trust
+    // X-Forwarded-For only from the proxies named in TRUST_PROXY.
+    trustProxy: dependencies.config.trustedProxies?.length ? dependencies.config.trustedProxies : false,
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 100 },
@@ -71,12 +84,22 @@ export async function buildApp(dependencies: AppDependencies): Promise<{ app: Fa
 
   registerHealthRoutes(app, database.pool);
   registerPublicSiteRoutes(app, database.db, site, cache);
+  registerChildConversationRoutes(app, context, site);
   registerSessionRoutes(app, context);
   registerAccountRoutes(app, context);
   registerPasskeyRoutes(app, context);
   registerTeamRoutes(app, context);
   registerSsoRoutes(app, context);
   registerAuditRoutes(app, context);
+  registerConversationRoutes(app, context);
+  registerConversationStreamRoutes(app, context);
+  registerToolkitRoutes(app, context);
+  registerStickerRoutes(app, context, site.context(SOURCE_LOCALE, '/').helpLines);
+  registerEnrolmentRoutes(app, context, site);
+  registerReadinessRoutes(app, context);
+  registerMunicipalSettingsRoutes(app, context, site, cache);
+  registerNationalPageRoutes(app, database.db, site, cache);
+  registerTestimonialRoutes(app, context, site);
   registerOpenApiRoute(app, context);
   await registerBackOffice(app);
   dependencies.extraRoutes?.(app);

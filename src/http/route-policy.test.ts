@@ -25,11 +25,26 @@ function expectedRoutes(): Array<{ method: Method; url: string; policy: RoutePol
     { method: 'GET', url: '/readyz', policy: 'public' },
     { method: 'GET', url: '/g/:code', policy: 'public' },
     { method: 'GET', url: '/styles/:file', policy: 'public' },
+    // A municipality's accent colour and logo on its public page.
+    { method: 'GET', url: '/styles/gemeente/:file', policy: 'public' },
+    { method: 'GET', url: '/gemeente/:slug/logo', policy: 'public' },
+    // The photo of a published testimonial (only while in its period).
+    { method: 'GET', url: '/getuigenissen/:id/foto', policy: 'public' },
   ];
   for (const { prefix } of loadTranslators().values()) {
     const homes = prefix === '' ? ['/'] : [prefix, `${prefix}/`];
     for (const url of [...homes, `${prefix}/zoek`, `${prefix}/gemeente/:slug`, `${prefix}/gemeente/:slug/schrijf`]) {
       routes.push({ method: 'GET', url, policy: 'public' });
+    }
+    // The national page: who takes part (map, counts per province, testimonials).
+    routes.push({ method: 'GET', url: `${prefix}/wie-doet-mee`, policy: 'public' });
+    // Writing to the mayor and reading the answer with a code (the code only ever in POST bodies).
+    routes.push({ method: 'GET', url: `${prefix}/gemeente/:slug/lees`, policy: 'public' });
+    for (const action of ['schrijf', 'lees', 'lees/antwoord', 'lees/verwijder'])
+      routes.push({ method: 'POST', url: `${prefix}/gemeente/:slug/${action}`, policy: 'public' });
+    // Enrolment: the application form and the e-mail confirmation (a GET shows a button, a POST confirms).
+    for (const url of [`${prefix}/aanmelden`, `${prefix}/aanmelden/bevestig`]) {
+      routes.push({ method: 'GET', url, policy: 'public' }, { method: 'POST', url, policy: 'public' });
     }
   }
   // The back office: the SPA's pages; its hashed assets only once it is built.
@@ -80,6 +95,51 @@ function expectedRoutes(): Array<{ method: Method; url: string; policy: RoutePol
     ['GET', '/api/v1/audit', 'audit-reader'],
     ['GET', '/api/v1/audit.csv', 'audit-reader'],
     ['GET', '/api/v1/audit/verify', 'audit-reader'],
+    // Issue 7: the toolkit (all staff read, the national coordinator edits), stickers, orders, QR visits.
+    ['GET', '/api/v1/toolkit', 'staff'],
+    ['GET', '/api/v1/toolkit/:slug', 'staff'],
+    ['PUT', '/api/v1/toolkit/:slug', 'national'],
+    ['GET', '/api/v1/toolkit/:slug/versions', 'staff'],
+    ['GET', '/api/v1/toolkit/:slug/versions/:version', 'staff'],
+    ['GET', '/api/v1/stickers/:code/sticker.pdf', 'coordinator'],
+    ['GET', '/api/v1/stickers/:code/poster.pdf', 'coordinator'],
+    ['GET', '/api/v1/sticker-orders', 'coordinator'],
+    ['POST', '/api/v1/sticker-orders', 'coordinator'],
+    ['POST', '/api/v1/sticker-orders/:id/status', 'national'],
+    ['GET', '/api/v1/qr-visits', 'coordinator'],
+    // Children's conversations: a municipality's responders and coordinator.
+    ['GET', '/api/v1/conversations', 'responder'],
+    ['GET', '/api/v1/conversations/assignees', 'responder'],
+    ['GET', '/api/v1/conversations/events', 'responder'],
+    ['GET', '/api/v1/conversations/:id', 'responder'],
+    ['POST', '/api/v1/conversations/:id/replies', 'responder'],
+    ['POST', '/api/v1/conversations/:id/notes', 'responder'],
+    ['POST', '/api/v1/conversations/:id/assign', 'responder'],
+    ['POST', '/api/v1/conversations/:id/close', 'responder'],
+    ['POST', '/api/v1/conversations/:id/reopen', 'responder'],
+    // The programme: applications (national), the readiness checklist and municipal settings.
+    ['GET', '/api/v1/programme/applications', 'national'],
+    ['POST', '/api/v1/programme/applications/:id/phone-check', 'national'],
+    ['POST', '/api/v1/programme/applications/:id/approve', 'national'],
+    ['POST', '/api/v1/programme/applications/:id/reject', 'national'],
+    ['GET', '/api/v1/programme/readiness-items', 'coordinator'],
+    ['POST', '/api/v1/programme/readiness-items', 'national'],
+    ['PUT', '/api/v1/programme/readiness-items/:id', 'national'],
+    ['GET', '/api/v1/programme/readiness/:code', 'coordinator'],
+    ['PUT', '/api/v1/programme/readiness/:code/items/:itemId', 'coordinator'],
+    ['DELETE', '/api/v1/programme/readiness/:code/items/:itemId', 'coordinator'],
+    ['GET', '/api/v1/programme/readiness/:code/items/:itemId/photo', 'coordinator'],
+    ['GET', '/api/v1/programme/settings/:code', 'coordinator'],
+    ['PUT', '/api/v1/programme/settings/:code/contact', 'coordinator'],
+    ['PUT', '/api/v1/programme/settings/:code/appearance', 'coordinator'],
+    ['PUT', '/api/v1/programme/settings/:code/logo', 'coordinator'],
+    ['DELETE', '/api/v1/programme/settings/:code/logo', 'coordinator'],
+    // Testimonials: the national coordinator writes, publishes and withdraws them.
+    ['GET', '/api/v1/testimonials', 'national'],
+    ['POST', '/api/v1/testimonials', 'national'],
+    ['PUT', '/api/v1/testimonials/:id', 'national'],
+    ['POST', '/api/v1/testimonials/:id/publish', 'national'],
+    ['POST', '/api/v1/testimonials/:id/withdraw', 'national'],
   ];
   for (const [method, url, policy] of api) routes.push({ method, url, policy });
   return routes;

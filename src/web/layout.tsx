@@ -8,10 +8,12 @@ interface LayoutProps {
   children: ReactNode;
   /** Show "Bron: CBS" because the page shows registry data. */
   showsRegistryData?: boolean;
+  /** Stylesheets after the site's own (a municipality's accent colour). */
+  extraStylesheets?: string[];
 }
 
 /** The frame of every public page: quick exit first, help numbers always on the page. */
-export function Layout({ context, title, children, showsRegistryData = false }: LayoutProps) {
+export function Layout({ context, title, children, showsRegistryData = false, extraStylesheets = [] }: LayoutProps) {
   const { t } = context;
   return (
     <html lang={t.locale} dir={t.dir} className="utrecht-root voorbeeld-theme">
@@ -23,6 +25,9 @@ export function Layout({ context, title, children, showsRegistryData = false }: 
         <title>{`${title} – ${t.t('site.name')}`}</title>
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href={context.stylesheet} />
+        {extraStylesheets.map((href) => (
+          <link key={href} rel="stylesheet" href={href} />
+        ))}
       </head>
       <body className="utrecht-body">
         <a className="nl-skip-link nl-skip-link--visible-on-focus" href="#inhoud">
@@ -69,6 +74,11 @@ export function Layout({ context, title, children, showsRegistryData = false }: 
               ))}
             </ul>
           </nav>
+          <p className="nl-paragraph od-small">
+            <a className="nl-link" href={t.href('/wie-doet-mee')}>
+              {t.t('national.link')}
+            </a>
+          </p>
           <p className="nl-paragraph od-small">{t.t('site.privacy')}</p>
           {showsRegistryData && <p className="nl-paragraph od-small">{t.t('site.cbsSource')}</p>}
         </footer>

@@ -373,6 +373,12 @@ browserSuite('back office in the browser: setup, second factors, invitations by 
       'Start',
       'Team',
       'Inloggen via gemeente (SSO)',
+      'Aanmeldingen',
+      'Gereedheid',
+      'Instellingen gemeente',
+      'Toolkit',
+      'Stickers',
+      'Getuigenissen',
       'Auditlog',
       'Mijn account',
     ]);
@@ -459,7 +465,17 @@ browserSuite('back office in the browser: setup, second factors, invitations by 
     await passkey.getByRole('button', { name: 'Passkey maken' }).click();
     await noteRecoveryCodes(coordinator, 'coordinator');
     await expectHome(coordinator, COORDINATOR, `Gemeente ${AMSTERDAM.name}`, ['Coördinator gemeente']);
-    assert.deepEqual(await navigation(coordinator), ['Start', 'Team', 'Inloggen via gemeente (SSO)', 'Mijn account']);
+    assert.deepEqual(await navigation(coordinator), [
+      'Start',
+      'Gesprekken',
+      'Team',
+      'Inloggen via gemeente (SSO)',
+      'Gereedheid',
+      'Instellingen gemeente',
+      'Toolkit',
+      'Stickers',
+      'Mijn account',
+    ]);
 
     const { credentials } = await authenticator.send('WebAuthn.getCredentials', { authenticatorId });
     assert.equal(credentials.length, 1, 'the authenticator holds one passkey');
@@ -515,8 +531,8 @@ browserSuite('back office in the browser: setup, second factors, invitations by 
     await expectHome(responder, RESPONDER, `Gemeente ${AMSTERDAM.name}`, ['Beantwoorder']);
     assert.deepEqual(
       await navigation(responder),
-      ['Start', 'Mijn account'],
-      'a responder manages no team and reads no audit log',
+      ['Start', 'Gesprekken', 'Toolkit', 'Mijn account'],
+      'a responder answers conversations, manages no team and reads no audit log',
     );
     await checkPage(responder, 'home (responder)', { tablet: true });
 

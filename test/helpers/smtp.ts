@@ -39,6 +39,9 @@ export async function startTestMailbox(): Promise<TestMailbox> {
     authOptional: true,
     logger: false,
     size: 1024 * 1024,
+    // On stop, a connection still open (a pooled client that has not said QUIT yet) is cut after a
+    // second, not smtp-server's default 30 s: a stopped test mailbox must not hold its test file open.
+    closeTimeout: 1000,
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {

@@ -9,6 +9,18 @@ import { setUpFirstCoordinator, signIn, type StaffMember } from '../helpers/staf
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const FORGED = 'f'.repeat(43);
+/**
+ * The child's forms (write, read, reply, delete) are public on purpose: they carry no session and
+ * read no cookie, so a forged request has nothing to borrow; the code in the body is the only key.
+ */
+const CHILD_FORM = /^(\/[a-z]{2})?\/gemeente\/:slug\/(schrijf|lees|lees\/antwoord|lees\/verwijder)$/;
+
+/**
+ * The public enrolment forms (apply, confirm the e-mail address) are public for the same reason: no
+ * session, no cookie; the confirmation's one-time token in the body is the only key.
+ */
+const ENROLMENT_FORM = /^(\/[a-z]{2})?\/aanmelden(\/bevestig)?$/;
+const PUBLIC_FORM = (url: string) => CHILD_FORM.test(url) || ENROLMENT_FORM.test(url);
 
 /** A concrete path for a route pattern (the CSRF check comes before any parameter is read). */
 const pathOf = (url: string) =>
@@ -23,7 +35,7 @@ for (const target of databaseTargets()) {
     before(async () => {
       world = await startAccountsApp(target);
       coordinator = await setUpFirstCoordinator(world.app, world.clock);
-      stateChanges = world.app.server.routes.filter((route) => !SAFE.has(route.method));
+      stateChanges = world.app.server.routes.filter((route) => !SAFE.has(route.method) && !PUBLIC_FORM(route.url));
     });
     after(async () => {
       await world?.stop();
@@ -41,6 +53,13 @@ for (const target of databaseTargets()) {
       }
       return passed;
     }
+
+    it("has public state changes only for the child's forms and the enrolment forms, which read no cookie", () => {
+      const publicForms = world.app.server.routes.filter((route) => !SAFE.has(route.method) && PUBLIC_FORM(route.url));
+      assert.ok(publicForms.filter((route) => CHILD_FORM.test(route.url)).length >= 4, 'the child forms');
+      assert.ok(publicForms.filter((route) => ENROLMENT_FORM.test(route.url)).length >= 2, 'the enrolment forms');
+      for (const route of publicForms) assert.equal(route.policy, 'public', `${route.method} ${route.url}`);
+    });
 
     it('has state changes only under /api, where the check applies', () => {
       assert.ok(stateChanges.length >= 20, `found ${stateChanges.length} state-changing routes`);

@@ -29,6 +29,8 @@ export interface MatrixRow {
   request?: (context: RequestContext) => { path?: string; body?: unknown } | Promise<{ path?: string; body?: unknown }>;
   /** Call with a session of its own (for routes that end the session they are called with). */
   freshSession?: boolean;
+  /** A server-sent event stream: read the status and headers (or the error), then hang up. */
+  stream?: boolean;
   expect: Record<Caller, Outcome>;
 }
 

@@ -14,7 +14,15 @@ import {
 
 const COORDINATORS = ['national', 'amsterdamCoordinator', 'rotterdamCoordinator'] as const;
 const AUDIT_READERS = ['national', 'amsterdamPrivacyOfficer', 'rotterdamPrivacyOfficer'] as const;
+/** The 'responder' policy: a municipality's responders and coordinator, never national staff. */
+const RESPONDERS = ['amsterdamCoordinator', 'amsterdamResponder', 'rotterdamCoordinator'] as const;
+/** A conversation id nobody has: admitted callers get 404, the rest are stopped by the policy first. */
+const NO_CONVERSATION = '/api/v1/conversations/00000000-0000-4000-8000-000000000000';
+const NOT_FOUND = error(404, 'conversation.not_found');
 const FAKE_TOKEN = 'x'.repeat(43);
+/** An id nothing has (programme rows). */
+const NO_ID = '00000000-0000-4000-8000-000000000000';
+const NOT_OWN = error(403, 'programme.not_own_municipality');
 
 /** A 6-digit code that is certainly wrong now for the caller's authenticator being set up. */
 async function wrongCodeForPending({ world, caller, owner, clock }: RequestContext): Promise<string> {
@@ -232,7 +240,266 @@ export const API_MATRIX: MatrixRow[] = [
   { method: 'GET', url: '/api/v1/audit', policy: 'audit-reader', expect: staffPolicy(ok(), AUDIT_READERS) },
   { method: 'GET', url: '/api/v1/audit.csv', policy: 'audit-reader', expect: staffPolicy(ok(), AUDIT_READERS) },
   { method: 'GET', url: '/api/v1/audit/verify', policy: 'audit-reader', expect: staffPolicy(ok(), AUDIT_READERS) },
+  { method: 'GET', url: '/api/v1/conversations', policy: 'responder', expect: staffPolicy(ok(), RESPONDERS) },
+  {
+    method: 'GET',
+    url: '/api/v1/conversations/assignees',
+    policy: 'responder',
+    expect: staffPolicy(ok(), RESPONDERS),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/conversations/events',
+    policy: 'responder',
+    stream: true,
+    expect: staffPolicy(ok(), RESPONDERS),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/conversations/:id',
+    policy: 'responder',
+    request: () => ({ path: NO_CONVERSATION }),
+    expect: staffPolicy(NOT_FOUND, RESPONDERS),
+  },
+  ...(['replies', 'notes'] as const).map((action): MatrixRow => ({
+    method: 'POST',
+    url: `/api/v1/conversations/:id/${action}`,
+    policy: 'responder',
+    request: () => ({ path: `${NO_CONVERSATION}/${action}`, body: { body: 'Hallo' } }),
+    expect: staffPolicy(NOT_FOUND, RESPONDERS),
+  })),
+  {
+    method: 'POST',
+    url: '/api/v1/conversations/:id/assign',
+    policy: 'responder',
+    request: () => ({ path: `${NO_CONVERSATION}/assign`, body: { userId: null } }),
+    expect: staffPolicy(NOT_FOUND, RESPONDERS),
+  },
+  ...(['close', 'reopen'] as const).map((action): MatrixRow => ({
+    method: 'POST',
+    url: `/api/v1/conversations/:id/${action}`,
+    policy: 'responder',
+    request: () => ({ path: `${NO_CONVERSATION}/${action}` }),
+    expect: staffPolicy(NOT_FOUND, RESPONDERS),
+  })),
+  // Issue 7: toolkit, stickers, sticker orders, QR visits.
+  { method: 'GET', url: '/api/v1/toolkit', policy: 'staff', expect: staffPolicy(ok()) },
+  {
+    method: 'GET',
+    url: '/api/v1/toolkit/:slug',
+    policy: 'staff',
+    request: () => ({ path: '/api/v1/toolkit/baliekaart' }),
+    expect: staffPolicy(ok()),
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/toolkit/:slug',
+    policy: 'national',
+    request: () => ({ path: '/api/v1/toolkit/baliekaart', body: { title: 'x', markdown: '', baseVersion: 1 } }),
+    expect: staffPolicy(error(400, 'request.invalid'), ['national']),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/toolkit/:slug/versions',
+    policy: 'staff',
+    request: () => ({ path: '/api/v1/toolkit/baliekaart/versions' }),
+    expect: staffPolicy(ok()),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/toolkit/:slug/versions/:version',
+    policy: 'staff',
+    request: () => ({ path: '/api/v1/toolkit/baliekaart/versions/1' }),
+    expect: staffPolicy(ok()),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/stickers/:code/sticker.pdf',
+    policy: 'coordinator',
+    request: () => ({ path: '/api/v1/stickers/GM0363/sticker.pdf?lang=fr' }),
+    expect: staffPolicy(error(400, 'request.invalid'), COORDINATORS),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/stickers/:code/poster.pdf',
+    policy: 'coordinator',
+    request: () => ({ path: '/api/v1/stickers/GM9999/poster.pdf' }),
+    expect: staffPolicy(error(404, 'sticker.unknown_municipality'), COORDINATORS, {
+      rotterdamCoordinator: FORBIDDEN,
+      amsterdamCoordinator: FORBIDDEN,
+    }),
+  },
+  { method: 'GET', url: '/api/v1/sticker-orders', policy: 'coordinator', expect: staffPolicy(ok(), COORDINATORS) },
+  {
+    method: 'POST',
+    url: '/api/v1/sticker-orders',
+    policy: 'coordinator',
+    request: () => ({ body: { stickers: 0, posters: 0 } }),
+    expect: staffPolicy(error(400, 'request.invalid'), COORDINATORS),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/sticker-orders/:id/status',
+    policy: 'national',
+    request: () => ({
+      path: '/api/v1/sticker-orders/00000000-0000-4000-8000-000000000000/status',
+      body: { status: 'approved' },
+    }),
+    expect: staffPolicy(error(404, 'sticker_order.not_found'), ['national']),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/qr-visits',
+    policy: 'coordinator',
+    request: () => ({ path: '/api/v1/qr-visits?municipality=GM0363' }),
+    expect: staffPolicy(ok(), COORDINATORS, { rotterdamCoordinator: FORBIDDEN }),
+  },
   { method: 'GET', url: '/api/v1/openapi.json', policy: 'public', expect: everyone(ok()) },
+  // The child's forms: public, no session, no CSRF token (they read no cookie). Amsterdam does not
+  // take part in this world, so every form leads back to its page.
+  ...['', '/ar', '/en'].flatMap((prefix) =>
+    ['schrijf', 'lees', 'lees/antwoord', 'lees/verwijder'].map((action): MatrixRow => ({
+      method: 'POST',
+      url: `${prefix}/gemeente/:slug/${action}`,
+      policy: 'public',
+      request: () => ({ path: `${prefix}/gemeente/amsterdam/${action}`, body: {} }),
+      expect: everyone(ok(303)),
+    })),
+  ),
+  // Enrolment: public forms without cookies; an empty form is answered with its errors.
+  ...['', '/ar', '/en'].flatMap((prefix) =>
+    ['aanmelden', 'aanmelden/bevestig'].map((action): MatrixRow => ({
+      method: 'POST',
+      url: `${prefix}/${action}`,
+      policy: 'public',
+      request: () => ({ path: `${prefix}/${action}`, body: {} }),
+      expect: everyone(ok(400)),
+    })),
+  ),
+  // The programme: applications are the national coordinator's; checklist and settings per municipality.
+  { method: 'GET', url: '/api/v1/programme/applications', policy: 'national', expect: staffPolicy(ok(), ['national']) },
+  ...(
+    [
+      ['phone-check', { note: 'gebeld' }],
+      ['approve', undefined],
+      ['reject', { reason: 'geen gemeente' }],
+    ] as const
+  ).map(([action, body]): MatrixRow => ({
+    method: 'POST',
+    url: `/api/v1/programme/applications/:id/${action}`,
+    policy: 'national',
+    request: () => ({ path: `/api/v1/programme/applications/${NO_ID}/${action}`, ...(body ? { body } : {}) }),
+    expect: staffPolicy(error(404, 'programme.application_not_found'), ['national']),
+  })),
+  {
+    method: 'GET',
+    url: '/api/v1/programme/readiness-items',
+    policy: 'coordinator',
+    expect: staffPolicy(ok(), COORDINATORS),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/programme/readiness-items',
+    policy: 'national',
+    request: () => ({ body: {} }),
+    expect: staffPolicy(error(400, 'request.invalid'), ['national']),
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/programme/readiness-items/:id',
+    policy: 'national',
+    request: () => ({
+      path: `/api/v1/programme/readiness-items/${NO_ID}`,
+      body: { title: 'Nieuw punt', description: '', position: 9, active: true },
+    }),
+    expect: staffPolicy(error(404, 'programme.readiness_item_not_found'), ['national']),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/programme/readiness/:code',
+    policy: 'coordinator',
+    request: () => ({ path: '/api/v1/programme/readiness/GM0363' }),
+    expect: staffPolicy(ok(), COORDINATORS, { rotterdamCoordinator: NOT_OWN }),
+  },
+  ...(['PUT', 'DELETE'] as const).map((method): MatrixRow => ({
+    method,
+    url: '/api/v1/programme/readiness/:code/items/:itemId',
+    policy: 'coordinator',
+    request: () => ({
+      path: `/api/v1/programme/readiness/GM0363/items/${NO_ID}`,
+      ...(method === 'PUT' ? { body: {} } : {}),
+    }),
+    // Only the municipality's own coordinator ticks; the national coordinator watches.
+    expect: staffPolicy(error(404, 'programme.readiness_item_not_found'), COORDINATORS, {
+      national: NOT_OWN,
+      rotterdamCoordinator: NOT_OWN,
+    }),
+  })),
+  {
+    method: 'GET',
+    url: '/api/v1/programme/readiness/:code/items/:itemId/photo',
+    policy: 'coordinator',
+    request: () => ({ path: `/api/v1/programme/readiness/GM0363/items/${NO_ID}/photo` }),
+    expect: staffPolicy(error(404, 'not_found'), COORDINATORS, { rotterdamCoordinator: NOT_OWN }),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/programme/settings/:code',
+    policy: 'coordinator',
+    request: () => ({ path: '/api/v1/programme/settings/GM0363' }),
+    expect: staffPolicy(ok(), COORDINATORS, { rotterdamCoordinator: NOT_OWN }),
+  },
+  ...(
+    [
+      ['PUT', 'contact', { phone: 'geen nummer' }, 'programme.phone_invalid'],
+      ['PUT', 'appearance', { accentColour: '#ffff00', languages: [] }, 'programme.contrast_too_low'],
+      ['PUT', 'logo', { image: 'aGFsbG8=' }, 'programme.logo_invalid'],
+    ] as const
+  ).map(([method, part, body, id]): MatrixRow => ({
+    method,
+    url: `/api/v1/programme/settings/:code/${part}`,
+    policy: 'coordinator',
+    request: () => ({ path: `/api/v1/programme/settings/GM0363/${part}`, body }),
+    expect: staffPolicy(error(400, id), COORDINATORS, { rotterdamCoordinator: NOT_OWN }),
+  })),
+  {
+    method: 'DELETE',
+    url: '/api/v1/programme/settings/:code/logo',
+    policy: 'coordinator',
+    request: () => ({ path: '/api/v1/programme/settings/GM0363/logo' }),
+    expect: staffPolicy(ok(204), COORDINATORS, { rotterdamCoordinator: NOT_OWN }),
+  },
+  // Testimonials: only the national coordinator.
+  { method: 'GET', url: '/api/v1/testimonials', policy: 'national', expect: staffPolicy(ok(), ['national']) },
+  {
+    method: 'POST',
+    url: '/api/v1/testimonials',
+    policy: 'national',
+    request: () => ({ body: {} }),
+    expect: staffPolicy(error(400, 'request.invalid'), ['national']),
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/testimonials/:id',
+    policy: 'national',
+    request: () => ({
+      path: `/api/v1/testimonials/${NO_ID}`,
+      body: {
+        municipalityCode: 'GM0363',
+        mayorName: 'A. Burgemeester',
+        quote: 'De deur staat open.',
+        publishFrom: '2026-01-01',
+      },
+    }),
+    expect: staffPolicy(error(404, 'testimonial.not_found'), ['national']),
+  },
+  ...(['publish', 'withdraw'] as const).map((action): MatrixRow => ({
+    method: 'POST',
+    url: `/api/v1/testimonials/:id/${action}`,
+    policy: 'national',
+    request: () => ({ path: `/api/v1/testimonials/${NO_ID}/${action}` }),
+    expect: staffPolicy(error(404, 'testimonial.not_found'), ['national']),
+  })),
 ];
 
 /** The public pages (no cookies read, nothing to deny), with a path to try each at. */
@@ -241,6 +508,9 @@ export const PUBLIC_ROUTES: Array<{ url: string; path: string; onlyWhenBuilt?: b
   { url: '/readyz', path: '/readyz' },
   { url: '/g/:code', path: '/g/0363' },
   { url: '/styles/:file', path: '/styles/site.css' },
+  { url: '/styles/gemeente/:file', path: '/styles/gemeente/GM0363.css' },
+  { url: '/gemeente/:slug/logo', path: '/gemeente/amsterdam/logo' },
+  { url: '/getuigenissen/:id/foto', path: `/getuigenissen/${NO_ID}/foto` },
   ...['', '/ar', '/en'].flatMap((prefix) => [
     ...(prefix === ''
       ? [{ url: '/', path: '/' }]
@@ -251,6 +521,10 @@ export const PUBLIC_ROUTES: Array<{ url: string; path: string; onlyWhenBuilt?: b
     { url: `${prefix}/zoek`, path: `${prefix}/zoek?q=amsterdam` },
     { url: `${prefix}/gemeente/:slug`, path: `${prefix}/gemeente/amsterdam` },
     { url: `${prefix}/gemeente/:slug/schrijf`, path: `${prefix}/gemeente/amsterdam/schrijf` },
+    { url: `${prefix}/gemeente/:slug/lees`, path: `${prefix}/gemeente/amsterdam/lees` },
+    { url: `${prefix}/wie-doet-mee`, path: `${prefix}/wie-doet-mee` },
+    { url: `${prefix}/aanmelden`, path: `${prefix}/aanmelden` },
+    { url: `${prefix}/aanmelden/bevestig`, path: `${prefix}/aanmelden/bevestig?token=${FAKE_TOKEN}` },
   ]),
   { url: '/beheer', path: '/beheer' },
   { url: '/beheer/', path: '/beheer/' },

@@ -1,6 +1,6 @@
 import { NavLink, Link } from 'react-router';
 import { useTranslate } from '../i18n/use-translate.ts';
-import { AUDIT_READERS, TEAM_MANAGERS, hasAnyRole } from '../session/roles.ts';
+import { AUDIT_READERS, RESPONDERS, TEAM_MANAGERS, hasAnyRole } from '../session/roles.ts';
 import { useSession } from '../session/session-store.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { SignOutButton } from './sign-out-button.tsx';
@@ -38,6 +38,13 @@ export function AppHeader() {
                 {t('nav.home')}
               </NavLink>
             </li>
+            {hasAnyRole(session, RESPONDERS) && (
+              <li>
+                <NavLink className={navLink} to="/gesprekken">
+                  {t('nav.conversations')}
+                </NavLink>
+              </li>
+            )}
             {hasAnyRole(session, TEAM_MANAGERS) && (
               <li>
                 <NavLink className={navLink} to="/team">
@@ -49,6 +56,46 @@ export function AppHeader() {
               <li>
                 <NavLink className={navLink} to="/instellingen/sso">
                   {t('nav.sso')}
+                </NavLink>
+              </li>
+            )}
+            {hasAnyRole(session, ['national_coordinator']) && (
+              <li>
+                <NavLink className={navLink} to="/aanmeldingen">
+                  {t('nav.applications')}
+                </NavLink>
+              </li>
+            )}
+            {hasAnyRole(session, TEAM_MANAGERS) && (
+              <li>
+                <NavLink className={navLink} to="/gereedheid">
+                  {t('nav.readiness')}
+                </NavLink>
+              </li>
+            )}
+            {hasAnyRole(session, TEAM_MANAGERS) && (
+              <li>
+                <NavLink className={navLink} to="/instellingen" end>
+                  {t('nav.settings')}
+                </NavLink>
+              </li>
+            )}
+            <li>
+              <NavLink className={navLink} to="/toolkit">
+                {t('nav.toolkit')}
+              </NavLink>
+            </li>
+            {hasAnyRole(session, TEAM_MANAGERS) && (
+              <li>
+                <NavLink className={navLink} to="/stickers">
+                  {t('nav.stickers')}
+                </NavLink>
+              </li>
+            )}
+            {hasAnyRole(session, ['national_coordinator']) && (
+              <li>
+                <NavLink className={navLink} to="/getuigenissen">
+                  {t('nav.testimonials')}
                 </NavLink>
               </li>
             )}

@@ -3,7 +3,7 @@ import { Notice } from '../components/alerts.tsx';
 import { PageHeading, SectionHeading } from '../components/headings.tsx';
 import type { MessageId } from '../i18n/messages.ts';
 import { useTranslate } from '../i18n/use-translate.ts';
-import { AUDIT_READERS, TEAM_MANAGERS, hasAnyRole } from '../session/roles.ts';
+import { AUDIT_READERS, RESPONDERS, TEAM_MANAGERS, hasAnyRole } from '../session/roles.ts';
 import { useSession } from '../session/session-store.ts';
 
 interface Destination {
@@ -20,6 +20,9 @@ export function HomePage() {
   const { user, secondFactors } = session;
 
   const destinations: Destination[] = [
+    ...(hasAnyRole(session, RESPONDERS)
+      ? [{ to: '/gesprekken', title: 'nav.conversations', description: 'home.conversationsDescription' } as const]
+      : []),
     ...(hasAnyRole(session, TEAM_MANAGERS)
       ? [
           { to: '/team', title: 'nav.team', description: 'home.teamDescription' } as const,

@@ -14,6 +14,8 @@ export const MUNICIPAL_ROLES: readonly StaffRole[] = ALL_ROLES.filter((role) => 
 
 export const TEAM_MANAGERS: readonly StaffRole[] = ['national_coordinator', 'municipal_coordinator'];
 export const AUDIT_READERS: readonly StaffRole[] = ['national_coordinator', 'privacy_officer'];
+/** Who reads and answers the children's messages (the API's 'responder' policy; not national). */
+export const RESPONDERS: readonly StaffRole[] = ['responder', 'municipal_coordinator'];
 
 /** Whether the user holds at least one of `roles`. */
 export function hasAnyRole(session: SessionView | null, roles: readonly StaffRole[]): boolean {

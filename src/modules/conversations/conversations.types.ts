@@ -25,6 +25,8 @@ export interface ConversationDeps {
   publicBaseUrl: string;
   /** A code stops working after this many days without a message on either side. */
   codeExpiryDays: number;
+  /** The app's clock (tests control it); staff actions are stamped with it. */
+  clock?: () => Date;
 }
 
 /** The child's first message, already validated by the route (lengths, ranges, contact detail present). */

@@ -91,6 +91,25 @@ for (const target of databaseTargets()) {
       await assert.rejects(decrypt(message('m2'), ciphertext, rotterdam), DecryptionError);
     });
 
+    it('never reuses a data key made in a transaction that rolled back, even after using it twice in it', async () => {
+      const fresh = await Keyring.open(keyFile, database.owner.db);
+      const context = { ...message('rolled-back'), municipalityCode: ROTTERDAM };
+      await assert.rejects(
+        asApp(rotterdam, async (tx) => {
+          await encryptField(fresh, tx, context, 'first field');
+          await encryptField(fresh, tx, context, 'second field');
+          throw new Error('roll back');
+        }),
+        /roll back/,
+      );
+      // The next transaction makes and stores the municipality's real key; what it encrypts decrypts
+      // in a third transaction, which only works if the rolled-back key was not remembered.
+      const stored = await asApp(rotterdam, (tx) => encryptField(fresh, tx, context, 'kept'));
+      assert.equal(await decrypt(context, stored, rotterdam, fresh), 'kept');
+      const again = await asApp(rotterdam, (tx) => encryptField(fresh, tx, context, 'later'));
+      assert.equal(await decrypt(context, again, rotterdam, await Keyring.open(keyFile, database.owner.db)), 'later');
+    });
+
     it('refuses a tampered ciphertext, whichever byte changed', async () => {
       const ciphertext = await encrypt(message('m4'), 'niet aankomen');
       for (let index = 0; index < ciphertext.length; index++) {

@@ -11,10 +11,32 @@ export interface DataKey {
 }
 
 /**
+ * The data keys a transaction has already read, so that several fields in one transaction cost one
+ * query. Kept per transaction, not per process: each transaction still proves through row-level
+ * security that its scope may see the key, and a key made in a transaction that rolls back dies with it.
+ */
+const keysSeenBy = new WeakMap<Transaction, Map<string, DataKey>>();
+
+function seenBy(tx: Transaction): Map<string, DataKey> {
+  let keys = keysSeenBy.get(tx);
+  if (!keys) keysSeenBy.set(tx, (keys = new Map<string, DataKey>()));
+  return keys;
+}
+
+/**
  * The municipality's current data key, made (and stored wrapped) on first use. Runs in `tx`, which
  * row-level security limits to that municipality (or a national scope).
  */
 export async function currentDataKey(keyring: Keyring, tx: Transaction, municipalityCode: string): Promise<DataKey> {
+  const seen = seenBy(tx);
+  const cached = seen.get(municipalityCode);
+  if (cached) return cached;
+  const key = await currentOrNewDataKey(keyring, tx, municipalityCode);
+  seen.set(municipalityCode, key).set(`${municipalityCode}:${key.version}`, key);
+  return key;
+}
+
+async function currentOrNewDataKey(keyring: Keyring, tx: Transaction, municipalityCode: string): Promise<DataKey> {
   const found = await latest(tx, municipalityCode);
   if (found) return unwrapRow(keyring, found);
   const version = 1;
@@ -36,13 +58,18 @@ export async function dataKeyVersion(
   municipalityCode: string,
   version: number,
 ): Promise<DataKey> {
+  const seen = seenBy(tx);
+  const cached = seen.get(`${municipalityCode}:${version}`);
+  if (cached) return cached;
   const [row] = await tx
     .select()
     .from(municipalityDataKeys)
     .where(and(eq(municipalityDataKeys.municipalityCode, municipalityCode), eq(municipalityDataKeys.version, version)));
   if (!row)
     throw new DecryptionError(`no data key version ${version} for ${municipalityCode} in this transaction's scope`);
-  return unwrapRow(keyring, row);
+  const key = await unwrapRow(keyring, row);
+  seen.set(`${municipalityCode}:${version}`, key);
+  return key;
 }
 
 type Row = typeof municipalityDataKeys.$inferSelect;

@@ -8,6 +8,7 @@ import {
   type ContactRoutesRecord,
   type MunicipalityRecord,
 } from './municipalities.repository.ts';
+import { visibleTestimonials, type PublicTestimonial } from '../testimonials/testimonials.repository.ts';
 import { parsePostcode, toSearchKey } from './search-key.ts';
 
 /** The longest query we look at; longer input is not a municipality name. */
@@ -49,18 +50,44 @@ export async function findMunicipalities(db: Database, query: string): Promise<F
 
 /** What the municipality page needs: the municipality, or where it moved. */
 export type MunicipalityPage =
-  | { kind: 'page'; municipality: MunicipalityRecord; contact: ContactRoutesRecord | undefined }
+  | {
+      kind: 'page';
+      municipality: MunicipalityRecord;
+      contact: ContactRoutesRecord | undefined;
+      /** The mayor's testimonials shown on `today` (empty when no day was given). */
+      testimonials: PublicTestimonial[];
+    }
   | { kind: 'moved'; slug: string }
   | { kind: 'unknown' };
 
-/** Loads a municipality's page by slug; an ended municipality points to its successor. */
-export async function loadMunicipalityPage(db: Database, slug: string): Promise<MunicipalityPage> {
+/**
+ * Loads a municipality's page by slug; an ended municipality points to its successor. With `today`
+ * (YYYY-MM-DD, Amsterdam) it also loads the testimonials published for that day.
+ */
+export async function loadMunicipalityPage(db: Database, slug: string, today?: string): Promise<MunicipalityPage> {
+  const resolved = await resolveMunicipality(db, slug);
+  if (resolved.kind !== 'found') return resolved;
+  const { municipality } = resolved;
+  const contact = municipality.participation === 'active' ? await findContactRoutes(db, municipality.code) : undefined;
+  const testimonials = today ? await visibleTestimonials(db, today, municipality.code) : [];
+  return { kind: 'page', municipality, contact, testimonials };
+}
+
+/**
+ * The municipality of a slug — or, after a merger, where it moved to — without what its page shows
+ * (one query for a current municipality; the child's forms need no more).
+ */
+export async function resolveMunicipality(
+  db: Database,
+  slug: string,
+): Promise<
+  { kind: 'found'; municipality: MunicipalityRecord } | { kind: 'moved'; slug: string } | { kind: 'unknown' }
+> {
   const municipality = await findMunicipalityBySlug(db, slug);
   if (!municipality) return { kind: 'unknown' };
   const successor = await followSuccessors(db, municipality);
   if (successor.code !== municipality.code) return { kind: 'moved', slug: successor.slug };
-  const contact = municipality.participation === 'active' ? await findContactRoutes(db, municipality.code) : undefined;
-  return { kind: 'page', municipality, contact };
+  return { kind: 'found', municipality };
 }
 
 /** The slug a CBS code (as printed in QR codes) leads to, following mergers; undefined if unknown. */

@@ -13,6 +13,15 @@ describe('PageCache', () => {
     assert.equal((await cache.get('a', render)).identity.toString(), 'page 2');
   });
 
+  it('renders again when the day changes in Amsterdam, and tells render which day it is', async () => {
+    let now = new Date('2026-03-01T22:59:00Z'); // 23:59 in Amsterdam
+    const cache = new PageCache(() => true, { clock: () => now });
+    const render = async (today: string) => `page for ${today}`;
+    assert.equal((await cache.get('a', render)).identity.toString(), 'page for 2026-03-01');
+    now = new Date('2026-03-01T23:00:00Z'); // midnight in Amsterdam
+    assert.equal((await cache.get('a', render)).identity.toString(), 'page for 2026-03-02');
+  });
+
   it('does not keep a page rendered while a change came in', async () => {
     const cache = new PageCache(() => true);
     await cache.get('a', async () => {

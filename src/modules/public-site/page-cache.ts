@@ -9,25 +9,53 @@ export class PageCache {
   readonly #pages = new Map<string, CompressedBody>();
   /** Bumped by every clear, so a page rendered before a change is not stored after it. */
   #generation = 0;
+  /** The Amsterdam day the cached pages were rendered for. */
+  #day = '';
+  private readonly maxEntries: number;
+  private readonly clock: () => Date;
 
+  /**
+   * Pages may show what depends on the date (a testimonial's publication period starts or ends at
+   * an Amsterdam midnight, and no NOTIFY announces that): the cache therefore holds one day's pages
+   * and empties itself when the day changes. `clock` is the app's clock, so tests can move the day.
+   */
   constructor(
     private readonly isTrustworthy: () => boolean,
-    private readonly maxEntries = 4000,
-  ) {}
+    options: { maxEntries?: number; clock?: () => Date } = {},
+  ) {
+    this.maxEntries = options.maxEntries ?? 4000;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  /** Today in Europe/Amsterdam (YYYY-MM-DD), as the pages are rendered for. */
+  today(): string {
+    return amsterdamDay(this.clock());
+  }
 
   /**
    * The cached page for `key`. When missing, `render` loads what the page shows and renders it, or
    * answers something else (a redirect, "unknown"), which is passed on and not stored. Loading inside
    * `render` matters: a change announced while it runs must not leave a stale page behind.
    */
-  async get(key: string, render: () => Promise<string>): Promise<CompressedBody>;
-  async get<Other extends object>(key: string, render: () => Promise<string | Other>): Promise<CompressedBody | Other>;
-  async get<Other extends object>(key: string, render: () => Promise<string | Other>): Promise<CompressedBody | Other> {
-    if (!this.isTrustworthy()) return compressIfPage(await render());
+  async get(key: string, render: (today: string) => Promise<string>): Promise<CompressedBody>;
+  async get<Other extends object>(
+    key: string,
+    render: (today: string) => Promise<string | Other>,
+  ): Promise<CompressedBody | Other>;
+  async get<Other extends object>(
+    key: string,
+    render: (today: string) => Promise<string | Other>,
+  ): Promise<CompressedBody | Other> {
+    const today = this.today();
+    if (!this.isTrustworthy()) return compressIfPage(await render(today));
+    if (today !== this.#day) {
+      this.clear();
+      this.#day = today;
+    }
     const cached = this.#pages.get(key);
     if (cached) return cached;
     const generation = this.#generation;
-    const rendered = await render();
+    const rendered = await render(today);
     if (typeof rendered !== 'string') return rendered;
     const body = compressBody(rendered);
     if (this.#pages.size >= this.maxEntries) this.#pages.clear();
@@ -40,6 +68,16 @@ export class PageCache {
     this.#generation++;
     this.#pages.clear();
   }
+}
+
+/** The calendar day of `now` in Europe/Amsterdam, as YYYY-MM-DD. */
+export function amsterdamDay(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 function compressIfPage<Other>(rendered: string | Other): CompressedBody | Other {

@@ -108,16 +108,16 @@ for (const target of databaseTargets()) {
       assert.ok(english.body.includes('href="/en/gemeente/utrecht/schrijf"'));
     });
 
-    it('the write page says honestly that writing is not possible yet', async () => {
+    it('the write page of an active municipality has the form; others redirect to their page', async () => {
       const response = await get('/gemeente/utrecht/schrijf');
       assert.equal(response.statusCode, 200);
       assert.equal(response.headers['cache-control'], 'no-store');
-      assert.ok(response.body.includes(message('nl', 'write.notYet')));
+      assert.ok(response.body.includes(message('nl', 'write.messageLabel')), 'the form');
       assert.ok(response.body.includes('href="/gemeente/utrecht"'), 'a way back');
       assertHelpNumbers(response.body, 'write page');
       const english = await get('/en/gemeente/utrecht/schrijf');
       assert.equal(htmlLanguage(english.body).lang, 'en');
-      assert.ok(english.body.includes(message('en', 'write.notYet')));
+      assert.ok(english.body.includes(message('en', 'write.messageLabel')));
 
       const notActive = await get('/gemeente/amsterdam/schrijf');
       assert.equal(notActive.statusCode, 303, 'a municipality that does not take part has no write page');

@@ -8,9 +8,10 @@ import type { PageContext } from '../../web/page-context.ts';
 import { FinderResultsPage } from '../../web/pages/finder-results-page.tsx';
 import { HomePage } from '../../web/pages/home-page.tsx';
 import { MunicipalityPage } from '../../web/pages/municipality-page.tsx';
-import { WritePage } from '../../web/pages/write-page.tsx';
 import { renderDocument } from '../../web/render.ts';
 import { findMunicipalities, loadMunicipalityPage, slugForCode } from '../municipalities/municipalities.service.ts';
+import { findAppearance } from '../programme/municipal-settings.repository.ts';
+import { recordQrVisit } from '../stickers/qr-visits.service.ts';
 import type { PageCache } from './page-cache.ts';
 import type { PublicSite } from './public-site.ts';
 
@@ -58,10 +59,13 @@ export function registerPublicSiteRoutes(app: FastifyInstance, db: Database, sit
       if (!params.success) return site.notFound(request, reply);
       const { slug } = params.data;
       // A cached page costs no query: the NOTIFY that empties the cache covers everything loaded here.
-      const body = await cache.get(`${t.locale}:/gemeente/${slug}`, async () => {
-        const loaded = await loadMunicipalityPage(db, slug);
+      const body = await cache.get(`${t.locale}:/gemeente/${slug}`, async (today) => {
+        const loaded = await loadMunicipalityPage(db, slug, today);
         if (loaded.kind !== 'page') return loaded;
-        return html(createElement(MunicipalityPage, { context: contextFor(`/gemeente/${slug}`), ...loaded }));
+        const appearance = await findAppearance(db, loaded.municipality.code);
+        return html(
+          createElement(MunicipalityPage, { context: contextFor(`/gemeente/${slug}`), ...loaded, appearance }),
+        );
       });
       if ('kind' in body) {
         if (body.kind === 'moved') return reply.redirect(t.href(`/gemeente/${body.slug}`), 301);
@@ -70,24 +74,7 @@ export function registerPublicSiteRoutes(app: FastifyInstance, db: Database, sit
       reply.header('cache-control', SHORT_PUBLIC_CACHE);
       return sendCompressed(request, reply, body, 'text/html; charset=utf-8');
     });
-
-    app.get(`${t.prefix}/gemeente/:slug/schrijf`, { config: policy }, async (request, reply) => {
-      const params = slugParams.safeParse(request.params);
-      if (!params.success) return site.notFound(request, reply);
-      const loaded = await loadMunicipalityPage(db, params.data.slug);
-      if (loaded.kind === 'unknown') return site.notFound(request, reply);
-      if (loaded.kind === 'moved') return reply.redirect(t.href(`/gemeente/${loaded.slug}/schrijf`), 301);
-      if (loaded.municipality.participation !== 'active') {
-        return reply.redirect(t.href(`/gemeente/${loaded.municipality.slug}`), 303);
-      }
-      const sitePath = `/gemeente/${loaded.municipality.slug}/schrijf`;
-      reply.header('cache-control', NO_STORE);
-      return sendHtmlOnce(
-        request,
-        reply,
-        html(createElement(WritePage, { context: contextFor(sitePath), municipality: loaded.municipality })),
-      );
-    });
+    // The write and read pages of a municipality: modules/conversations/child-conversation.routes.ts.
   }
 
   // The permanent short URL printed in QR codes on stickers: it must keep working for years.
@@ -95,6 +82,8 @@ export function registerPublicSiteRoutes(app: FastifyInstance, db: Database, sit
     const params = codeParams.safeParse(request.params);
     const slug = params.success ? await slugForCode(db, params.data.code) : undefined;
     if (!slug) return site.notFound(request, reply);
+    // Counted after the answer is on its way: a slow or failing count never holds up or breaks the redirect.
+    void recordQrVisit(db, slug, new Date()).catch(() => request.log.warn('qr visit not counted'));
     reply.header('cache-control', 'no-cache');
     return reply.redirect(`/gemeente/${slug}`, 302);
   });

@@ -80,6 +80,13 @@ describe('message catalogues', () => {
       query: 'x',
       province: 'Utrecht',
       phone: '030',
+      email: 'burgemeester@utrecht.nl',
+      active: 12,
+      enrolled: 3,
+      notYet: 327,
+      total: 342,
+      municipality: 'Utrecht',
+      state: 'doet mee',
     };
     const ids = Object.keys(await readCatalogue('nl.json')).filter((id) => !id.startsWith('$meta.')) as MessageId[];
     const translators = [...loadTranslators().values()];

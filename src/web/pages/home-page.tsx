@@ -17,6 +17,11 @@ export function HomePage({ context }: { context: PageContext }) {
         <FinderForm context={context} />
       </section>
       <p className="nl-paragraph">{t.t('home.sticker')}</p>
+      <p className="nl-paragraph">
+        <a className="nl-link" href={t.href('/wie-doet-mee')}>
+          {t.t('national.link')}
+        </a>
+      </p>
     </Layout>
   );
 }

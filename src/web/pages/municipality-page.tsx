@@ -2,21 +2,43 @@ import type {
   ContactRoutesRecord,
   MunicipalityRecord,
 } from '../../modules/municipalities/municipalities.repository.ts';
+import { accentStylesheetUrl, logoUrl } from '../../modules/programme/municipal-settings.urls.ts';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
+import { TestimonialCards } from '../testimonial-cards.tsx';
+import type { PublicTestimonial } from '../../modules/testimonials/testimonials.repository.ts';
 
 interface MunicipalityPageProps {
   context: PageContext;
   municipality: MunicipalityRecord;
   contact: ContactRoutesRecord | undefined;
+  /** The mayor's testimonials published today. */
+  testimonials?: PublicTestimonial[];
+  /** The municipality's accent colour and logo (shown while it is active). */
+  appearance?: { accentColour: string | null; logoType: string | null } | undefined;
 }
 
 /** A municipality's page: how to reach the mayor when it takes part, an honest sentence when not. */
-export function MunicipalityPage({ context, municipality, contact }: MunicipalityPageProps) {
+export function MunicipalityPage({
+  context,
+  municipality,
+  contact,
+  appearance,
+  testimonials = [],
+}: MunicipalityPageProps) {
   const { t } = context;
   const name = municipality.name;
+  const active = municipality.participation === 'active';
+  const accent = active && appearance?.accentColour ? [accentStylesheetUrl(municipality.code)] : [];
   return (
-    <Layout context={context} title={t.t('municipality.title', { name })} showsRegistryData>
+    <Layout context={context} title={t.t('municipality.title', { name })} showsRegistryData extraStylesheets={accent}>
+      {active && appearance?.logoType && (
+        <img
+          className="od-municipality-logo"
+          src={logoUrl(municipality.slug)}
+          alt={t.t('municipality.logo', { name })}
+        />
+      )}
       <h1 className="nl-heading nl-heading--level-1">{t.t('municipality.title', { name })}</h1>
       {municipality.participation === 'active' && contact ? (
         <ActiveMunicipality context={context} municipality={municipality} contact={contact} />
@@ -25,6 +47,12 @@ export function MunicipalityPage({ context, municipality, contact }: Municipalit
           {t.t(NOT_ACTIVE_MESSAGE[municipality.participation], { name })}
         </p>
       )}
+      <TestimonialCards
+        context={context}
+        testimonials={testimonials}
+        headingId="burgemeester-zegt"
+        title={t.t('municipality.testimonialTitle')}
+      />
       <p className="nl-paragraph">
         <a className="nl-link" href={t.href('/')}>
           {t.t('municipality.otherMunicipality')}
