@@ -11,6 +11,7 @@ import type { RouteEntry } from './http/route-policy.ts';
 import { issueSetupTokenIfFirstRun } from './modules/accounts/setup.service.ts';
 import type { Clock } from './modules/accounts/sessions.service.ts';
 import { ConversationEvents } from './modules/conversations/conversation-events.ts';
+import { startThrottleHousekeeping } from './modules/conversations/public-throttle.ts';
 import { Keyring } from './modules/crypto/keyring.ts';
 import { createMailer, type Mailer } from './modules/mail/mailer.ts';
 import { loadDemoData, removeDemoData } from './modules/municipalities/demo-data.ts';
@@ -105,6 +106,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       (message) => log.warn(message),
     );
     conversationEvents.start(appUrl, (message) => log.warn(message));
+    const stopHousekeeping = startThrottleHousekeeping(database.db, clock, (message) => log.warn(message));
     const site = createPublicSite({ helpLines, quickExitUrl: config.quickExitUrl });
     const { app, routes } = await buildApp({
       config,
@@ -132,6 +134,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       keyring,
       async stop() {
         try {
+          stopHousekeeping();
           await app.close();
           await listener?.close();
           await conversationEvents.close();

@@ -17,6 +17,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { findFreePort } from '../../src/db/embedded-server.ts';
 import { startAccountsApp, type AccountsApp } from '../helpers/accounts-app.ts';
 import { databaseTargets } from '../helpers/databases.ts';
+import { decodeQrFromPdf, popplerMissing } from '../helpers/sticker-pdf.ts';
 import { nextTotp, setUpFirstCoordinator, type StaffMember } from '../helpers/staff.ts';
 import {
   axeViolations,
@@ -210,6 +211,21 @@ browserSuite('programme in the browser: apply, confirm, verify, approve, invite,
     );
     assert.equal(colour, 'rgb(26, 92, 138)', 'the button takes the accent colour');
     await checkPage(publicPage, 'municipality page (active, accent colour)');
+  });
+
+  step('the coordinator downloads the sticker; its QR code leads to Amsterdam’s permanent address', async () => {
+    await coordinator.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Stickers' }).click();
+    await heading(coordinator, 'Stickers en posters');
+    const href = await coordinator.getByRole('link', { name: 'sticker A6 (PDF, Nederlands)' }).getAttribute('href');
+    const download = await coordinator.request.get(new URL(href!, baseUrl).toString());
+    assert.equal(download.status(), 200);
+    const pdf = await download.body();
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    const missing = await popplerMissing();
+    if (missing) throw new Error(`cannot decode the QR code: ${missing}`);
+    assert.equal(await decodeQrFromPdf(pdf), `${baseUrl}/g/gm0363`);
+    const visit = await fetch(await decodeQrFromPdf(pdf), { redirect: 'manual' });
+    assert.equal(visit.headers.get('location'), '/gemeente/amsterdam', 'the QR code leads to the municipality page');
   });
 
   it('every page of the flow is axe-clean (WCAG 2.2 AA) and had no script error or CSP refusal', (t) => {

@@ -86,9 +86,11 @@ export function registerChildConversationRoutes(app: FastifyInstance, context: A
           const notice = throttled('form.notice.tooManyMessages', claim.refusedUntil, now, reply);
           return pages.writeForm(request, reply, municipality, 429, form.values, [], notice);
         }
-        const hours = await replyWithinHours(context.db, municipality.code);
         // A robot filled in the hidden field: it gets a page like everyone else's, and nothing is stored.
-        if (form.honeypot) return pages.confirmation(request, reply, municipality, generateCode(), hours);
+        if (form.honeypot) {
+          const hours = await replyWithinHours(context.db, municipality.code);
+          return pages.confirmation(request, reply, municipality, generateCode(), hours);
+        }
         if (claim.flood) {
           reply.header('retry-after', '600');
           const notice: FormNotice = { id: 'form.notice.flood' };
@@ -98,7 +100,7 @@ export function registerChildConversationRoutes(app: FastifyInstance, context: A
         if (started.kind === 'duplicate') {
           return pages.send(request, reply, 200, createElement(AlreadySentPage, pages.props(municipality, '/schrijf')));
         }
-        return pages.confirmation(request, reply, municipality, started.code, hours);
+        return pages.confirmation(request, reply, municipality, started.code, started.replyWithinHours);
       });
 
       scope.get(`${base}/lees`, { config }, async (request, reply) => {

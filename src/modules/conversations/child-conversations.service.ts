@@ -74,15 +74,18 @@ export async function startConversation(
   municipalityCode: string,
   input: NewConversationInput,
   now: Date,
-): Promise<{ kind: 'started'; code: string; conversationId: string } | { kind: 'duplicate' }> {
+): Promise<
+  { kind: 'started'; code: string; conversationId: string; replyWithinHours: number } | { kind: 'duplicate' }
+> {
   const submission = submissionHash(deps.keyring, input.submissionToken);
   for (let attempt = 1; ; attempt++) {
     const code = generateCode();
     const conversationId = randomUUID();
     const codeHash = codeHashOf(deps.keyring, code);
     if (!codeHash) throw new Error('generateCode made a code that normaliseCode does not accept');
+    let replyWithinHours: number;
     try {
-      await inTenant(deps.db, { kind: 'municipality', code: municipalityCode }, async (tx) => {
+      replyWithinHours = await inTenant(deps.db, { kind: 'municipality', code: municipalityCode }, async (tx) => {
         const field = (table: string, recordId: string, column: string, value: string) =>
           encryptField(deps.keyring, tx, { municipalityCode, table, recordId, column }, value);
         const messageId = randomUUID();
@@ -92,7 +95,7 @@ export async function startConversation(
           input.contact.preference === 'code'
             ? null
             : await field('conversations', conversationId, 'contact_detail', input.contact.detail);
-        await insertConversationWithMessage(tx, {
+        return insertConversationWithMessage(tx, {
           id: conversationId,
           municipalityCode,
           codeHash,
@@ -114,7 +117,7 @@ export async function startConversation(
       throw error;
     }
     notifyResponders(deps, municipalityCode, now.getTime());
-    return { kind: 'started', code, conversationId };
+    return { kind: 'started', code, conversationId, replyWithinHours };
   }
 }
 

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { DEFAULT_REPLY_WITHIN_HOURS } from './conversation-settings.repository.ts';
 import type { Transaction } from '../../db/tenant.ts';
 import { staffUsers } from '../accounts/accounts.tables.ts';
 import { conversationMessages, conversationNotes, conversationReads, conversations } from './conversations.tables.ts';
@@ -28,9 +29,12 @@ export interface NewConversationRow {
   now: Date;
 }
 
-/** Inserts the conversation and the child's first message in one statement (one round trip). */
-export async function insertConversationWithMessage(tx: Transaction, row: NewConversationRow): Promise<void> {
-  await tx.execute(sql`
+/**
+ * Inserts the conversation and the child's first message in one statement (one round trip), which
+ * also answers within how many hours the municipality promises a reply (for the confirmation page).
+ */
+export async function insertConversationWithMessage(tx: Transaction, row: NewConversationRow): Promise<number> {
+  const result = await tx.execute<{ hours: number }>(sql`
     WITH conversation AS (
       INSERT INTO conversations (id, municipality_code, code_hash, status, child_name, age_range, contact_preference,
         contact_detail, created_at, last_child_message_at, last_activity_at)
@@ -38,10 +42,15 @@ export async function insertConversationWithMessage(tx: Transaction, row: NewCon
         ${row.ageRange}::age_range, ${row.contactPreference}::contact_preference, ${row.contactDetail},
         ${row.now}, ${row.now}, ${row.now})
       RETURNING id, municipality_code
+    ), message AS (
+      INSERT INTO conversation_messages (id, conversation_id, municipality_code, author, body, submission_hash, created_at)
+      SELECT ${row.messageId}::uuid, id, municipality_code, 'child', ${row.body}, ${row.submissionHash}, ${row.now}
+      FROM conversation
+      RETURNING municipality_code
     )
-    INSERT INTO conversation_messages (id, conversation_id, municipality_code, author, body, submission_hash, created_at)
-    SELECT ${row.messageId}::uuid, id, municipality_code, 'child', ${row.body}, ${row.submissionHash}, ${row.now}
-    FROM conversation`);
+    SELECT coalesce(s.reply_within_hours, ${DEFAULT_REPLY_WITHIN_HOURS})::int AS hours
+    FROM message LEFT JOIN municipality_conversation_settings s USING (municipality_code)`);
+  return Number(result.rows[0]!.hours);
 }
 
 /** A conversation found by the hash of its code, with what decides whether the code still works. */

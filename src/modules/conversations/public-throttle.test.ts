@@ -16,6 +16,7 @@ import {
   claimMessage,
   PUBLIC_THROTTLE,
   purgeExpiredThrottleRows,
+  startThrottleHousekeeping,
   releaseCodeAttempt,
   sourceBucket,
 } from './public-throttle.ts';
@@ -168,6 +169,38 @@ for (const target of databaseTargets()) {
         "the later message's two counters (source and text) stay",
       );
       assert.equal(await purgeExpiredThrottleRows(db(), at(start, 61)), 0, 'nothing left to purge');
+    });
+
+    it('purges ended counters by itself, at start and then on every turn', async () => {
+      const start = freshStart();
+      const count = async () =>
+        (
+          await database.asOwner<{ n: string }>(
+            'SELECT count(*) AS n FROM public_throttle WHERE window_started_at = $1',
+            [start],
+          )
+        )[0]!.n;
+      await send('198.51.100.40', start, 'huishouden');
+      assert.equal(await count(), '2');
+      const logged: string[] = [];
+      let now = at(start, 30);
+      const stop = startThrottleHousekeeping(
+        db(),
+        () => now,
+        (message) => logged.push(message),
+        50,
+      );
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        assert.equal(await count(), '2', 'still within its hour');
+        now = at(start, 61);
+        for (let waited = 0; (await count()) !== '0' && waited < 2000; waited += 50)
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        assert.equal(await count(), '0', 'purged on a later turn, without anyone asking');
+        assert.deepEqual(logged, []);
+      } finally {
+        stop();
+      }
     });
 
     it('stores no address and no message text, only keyed hashes', async () => {

@@ -174,3 +174,25 @@ export async function purgeExpiredThrottleRows(db: Database, now: Date): Promise
   const result = await db.execute(sql`DELETE FROM public_throttle WHERE window_started_at <= ${before}::timestamptz`);
   return result.rowCount ?? 0;
 }
+
+/**
+ * Purges ended counters now and then every `intervalMs` (default 15 minutes), so the table holds only
+ * the last hour. Safe on every instance at once (one idempotent DELETE); failures are logged and
+ * retried at the next turn. Returns the stop function.
+ */
+export function startThrottleHousekeeping(
+  db: Database,
+  clock: () => Date,
+  log: (message: string) => void,
+  intervalMs = 15 * 60_000,
+): () => void {
+  const purge = () => {
+    purgeExpiredThrottleRows(db, clock()).catch((error: unknown) =>
+      log(`purging ended throttle counters failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  };
+  purge();
+  const timer = setInterval(purge, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

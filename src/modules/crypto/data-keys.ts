@@ -24,6 +24,15 @@ function seenBy(tx: Transaction): Map<string, DataKey> {
 }
 
 /**
+ * For encrypting only: each municipality's current data key once this process has read it as
+ * committed (a data key never changes once stored; rotation re-wraps it). Saves a query on every
+ * message a child sends. Encrypting needs no proof of scope from the key's row — the INSERT of the
+ * ciphertext is checked by row-level security itself — but decrypting does, so
+ * {@link dataKeyVersion} never uses this.
+ */
+const committedCurrentKeys = new WeakMap<Keyring, Map<string, DataKey>>();
+
+/**
  * The municipality's current data key, made (and stored wrapped) on first use. Runs in `tx`, which
  * row-level security limits to that municipality (or a national scope).
  */
@@ -31,14 +40,27 @@ export async function currentDataKey(keyring: Keyring, tx: Transaction, municipa
   const seen = seenBy(tx);
   const cached = seen.get(municipalityCode);
   if (cached) return cached;
-  const key = await currentOrNewDataKey(keyring, tx, municipalityCode);
+  let committed = committedCurrentKeys.get(keyring);
+  if (!committed) committedCurrentKeys.set(keyring, (committed = new Map<string, DataKey>()));
+  const known = committed.get(municipalityCode);
+  if (known) {
+    seen.set(municipalityCode, known);
+    return known;
+  }
+  const { key, existed } = await currentOrNewDataKey(keyring, tx, municipalityCode);
   seen.set(municipalityCode, key).set(`${municipalityCode}:${key.version}`, key);
+  // Only a key another transaction committed: one this transaction made may still roll back.
+  if (existed) committed.set(municipalityCode, key);
   return key;
 }
 
-async function currentOrNewDataKey(keyring: Keyring, tx: Transaction, municipalityCode: string): Promise<DataKey> {
+async function currentOrNewDataKey(
+  keyring: Keyring,
+  tx: Transaction,
+  municipalityCode: string,
+): Promise<{ key: DataKey; existed: boolean }> {
   const found = await latest(tx, municipalityCode);
-  if (found) return unwrapRow(keyring, found);
+  if (found) return { key: await unwrapRow(keyring, found), existed: true };
   const version = 1;
   const { wrapped, masterVersion } = keyring.wrap(municipalityCode, version, Keyring.newDataKey());
   await tx
@@ -48,7 +70,7 @@ async function currentOrNewDataKey(keyring: Keyring, tx: Transaction, municipali
   // Read back rather than trust our own key: a concurrent transaction may have stored version 1 first.
   const stored = await latest(tx, municipalityCode);
   if (!stored) throw new Error(`Could not create a data key for ${municipalityCode}`);
-  return unwrapRow(keyring, stored);
+  return { key: await unwrapRow(keyring, stored), existed: false };
 }
 
 /** The municipality's data key of `version`; throws when it does not exist (or RLS hides it). */

@@ -141,6 +141,10 @@ for (const target of databaseTargets()) {
       assert.deepEqual(htmlLanguage(english), { lang: 'en', dir: 'ltr' });
       assert.ok(english.includes(message('en', 'national.title')));
       assert.ok(english.includes('<a href="/en/gemeente/amsterdam">'));
+      assert.ok(
+        english.includes('href="/en/aanmelden"'),
+        'a municipality not yet taking part finds the application form',
+      );
       const arabic = (await get('/ar/wie-doet-mee')).body;
       assert.deepEqual(htmlLanguage(arabic), { lang: 'ar', dir: 'rtl' });
       assert.ok(arabic.includes(message('ar', 'national.title')));

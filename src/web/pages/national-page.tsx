@@ -40,6 +40,12 @@ export function NationalPage({ context, data }: { context: PageContext; data: Na
         </figure>
         <ProvinceCounts context={context} data={data} />
       </div>
+      <p className="nl-paragraph">
+        {t.t('national.applyPrompt')}{' '}
+        <a className="nl-link" href={t.href('/aanmelden')}>
+          {t.t('national.applyLink')}
+        </a>
+      </p>
       <TestimonialCards
         context={context}
         testimonials={data.testimonials}
