@@ -51,10 +51,12 @@ const environmentSchema = z.object({
     .refine((value) => /^smtps?:\/\//.test(value), 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3, 'must be an e-mail address').default('opendeur <noreply@opendeur.invalid>'),
+  SMS_GATEWAY_URL: z.string().url('must be a URL such as https://sms.example.nl/send').optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
 });
 
 /** Variables whose values may hold a secret and so never appear in an error message. */
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'SMTP_URL']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'SMTP_URL', 'SMS_GATEWAY_TOKEN']);
 
 /** The typed configuration of one opendeur process. */
 export interface Config {
@@ -80,6 +82,8 @@ export interface Config {
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   /** Staff e-mail (invitations). Without an SMTP server, mail is written to the log outside production. */
   mail: { smtpUrl: string | undefined; from: string };
+  /** The HTTP SMS gateway for on-call alerts; without a URL, alerts go by e-mail only. */
+  sms: { url: string | undefined; token: string | undefined };
 }
 
 /** Raised when an environment variable has a wrong value; its message is one line fit for the console. */
@@ -128,6 +132,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       .filter(Boolean),
     logLevel: values.LOG_LEVEL,
     mail: { smtpUrl: values.SMTP_URL, from: values.MAIL_FROM },
+    sms: { url: values.SMS_GATEWAY_URL, token: values.SMS_GATEWAY_TOKEN },
   };
 }
 

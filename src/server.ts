@@ -8,6 +8,8 @@ import { migrateDatabase } from './db/migrate.ts';
 import { openDatabase, type DatabaseHandle } from './db/pool.ts';
 import { buildApp } from './http/app.ts';
 import type { RouteEntry } from './http/route-policy.ts';
+import { startAlertJobs, type AlertJobs } from './modules/alerts/alert-jobs.ts';
+import { createSmsGateway } from './modules/alerts/sms-gateway.ts';
 import { issueSetupTokenIfFirstRun } from './modules/accounts/setup.service.ts';
 import type { Clock } from './modules/accounts/sessions.service.ts';
 import { ConversationEvents } from './modules/conversations/conversation-events.ts';
@@ -33,6 +35,8 @@ export interface RunningServer {
   setupUrl: string | undefined;
   /** The keys for encryption at rest (tests use it to write conversations as the app would). */
   keyring: Keyring;
+  /** The alert job queue of this instance (tests enqueue through it as the app does). */
+  alertJobs: AlertJobs;
   stop(): Promise<void>;
 }
 
@@ -41,6 +45,8 @@ export interface ServerOptions {
   extraRoutes?: (app: FastifyInstance) => void;
   clock?: Clock;
   mailer?: Mailer;
+  /** Alert job tuning (tests: short retries and sweeps). */
+  alertJobs?: { retryLimit?: number; retryDelay?: number; sweepIntervalMs?: number };
 }
 
 /** The public-content channel that empties page caches; see migration 0001. */
@@ -71,6 +77,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   let database: DatabaseHandle | undefined;
   let listener: ChangeListener | undefined;
   const conversationEvents = new ConversationEvents();
+  let alertJobs: AlertJobs | undefined;
   const mailer =
     options.mailer ??
     createMailer({
@@ -107,6 +114,12 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     );
     conversationEvents.start(appUrl, (message) => log.warn(message));
     const stopHousekeeping = startThrottleHousekeeping(database.db, clock, (message) => log.warn(message));
+    const alertLog = (message: string) => log.warn(message);
+    const sms = createSmsGateway(config.sms);
+    alertJobs = await startAlertJobs(
+      { db: database.db, mailer, publicBaseUrl: config.publicBaseUrl, clock, log: alertLog, ...(sms ? { sms } : {}) },
+      { ownerUrl: databaseUrl, log: alertLog, ...options.alertJobs },
+    );
     const site = createPublicSite({ helpLines, quickExitUrl: config.quickExitUrl });
     const { app, routes } = await buildApp({
       config,
@@ -121,10 +134,12 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
         clock,
         mailer,
         publicBaseUrl: config.publicBaseUrl,
+        alerting: { queue: alertJobs.queue, log: alertLog, ...(sms ? { sms } : {}) },
       },
       extraRoutes: options.extraRoutes,
     });
     const appDatabase = database;
+    const runningJobs = alertJobs;
     return {
       app,
       routes,
@@ -132,10 +147,12 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       databaseUrl,
       setupUrl,
       keyring,
+      alertJobs: runningJobs,
       async stop() {
         try {
           stopHousekeeping();
           await app.close();
+          await runningJobs.stop();
           await listener?.close();
           await conversationEvents.close();
           await appDatabase.close();
@@ -147,6 +164,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       },
     };
   } catch (error) {
+    await alertJobs?.stop().catch(() => {});
     await listener?.close();
     await conversationEvents.close();
     await database?.close().catch(() => {});

@@ -6,6 +6,7 @@ import { AuditPage } from './pages/audit-page.tsx';
 import { ConversationPage } from './pages/conversations/conversation-page.tsx';
 import { InboxPage } from './pages/conversations/inbox-page.tsx';
 import { EnrolmentPage } from './pages/enrolment-page.tsx';
+import { FrontDeskPage } from './pages/front-desk/front-desk-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { InvitationPage } from './pages/invitation-page.tsx';
 import { SetupPage } from './pages/setup-page.tsx';
@@ -15,13 +16,14 @@ import { SsoSettingsPage } from './pages/sso-settings-page.tsx';
 import { TeamPage } from './pages/team-page.tsx';
 import { ApplicationsPage } from './pages/programme/applications-page.tsx';
 import { ReadinessPage } from './pages/programme/readiness-page.tsx';
+import { RosterPage } from './pages/roster/roster-page.tsx';
 import { SettingsPage } from './pages/programme/settings-page.tsx';
 import { StickersPage } from './pages/stickers/stickers-page.tsx';
 import { ToolkitEditPage } from './pages/toolkit/toolkit-edit-page.tsx';
 import { ToolkitListPage } from './pages/toolkit/toolkit-list-page.tsx';
 import { ToolkitPage } from './pages/toolkit/toolkit-page.tsx';
 import { TestimonialsPage } from './pages/testimonials/testimonials-page.tsx';
-import { AUDIT_READERS, RESPONDERS, TEAM_MANAGERS } from './session/roles.ts';
+import { AUDIT_READERS, FRONT_DESK, RESPONDERS, TEAM_MANAGERS } from './session/roles.ts';
 import {
   redirectWhenFullySignedIn,
   requireEnrolmentAllowed,
@@ -60,10 +62,12 @@ export function createBackOfficeRouter() {
               { path: 'account', element: <AccountPage />, loader: requireFullSession },
               { path: 'gesprekken', element: <InboxPage />, loader: requireRole(RESPONDERS) },
               { path: 'gesprekken/:id', element: <ConversationPage />, loader: requireRole(RESPONDERS) },
+              { path: 'balie', element: <FrontDeskPage />, loader: requireRole(FRONT_DESK) },
               { path: 'team', element: <TeamPage />, loader: requireRole(TEAM_MANAGERS) },
               { path: 'instellingen/sso', element: <SsoSettingsPage />, loader: requireRole(TEAM_MANAGERS) },
               { path: 'aanmeldingen', element: <ApplicationsPage />, loader: requireRole(['national_coordinator']) },
               { path: 'gereedheid', element: <ReadinessPage />, loader: requireRole(TEAM_MANAGERS) },
+              { path: 'rooster', element: <RosterPage />, loader: requireRole(TEAM_MANAGERS) },
               { path: 'instellingen', element: <SettingsPage />, loader: requireRole(TEAM_MANAGERS) },
               { path: 'toolkit', element: <ToolkitListPage />, loader: requireFullSession },
               { path: 'toolkit/:slug', element: <ToolkitPage />, loader: requireFullSession },

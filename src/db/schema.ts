@@ -5,3 +5,5 @@ export * from '../modules/audit/audit.tables.ts';
 export * from '../modules/crypto/crypto.tables.ts';
 export * from '../modules/conversations/conversations.tables.ts';
 export * from '../modules/programme/programme.tables.ts';
+export * from '../modules/roster/roster.tables.ts';
+export * from '../modules/alerts/alerts.tables.ts';

@@ -1,4 +1,5 @@
 import type { Database } from '../db/pool.ts';
+import type { AlertDeps } from '../modules/alerts/alerts.service.ts';
 import type { Keyring } from '../modules/crypto/keyring.ts';
 import type { ConversationEvents } from '../modules/conversations/conversation-events.ts';
 import type { Clock } from '../modules/accounts/sessions.service.ts';
@@ -17,5 +18,7 @@ export interface ApiContext {
   clock: Clock;
   mailer: Mailer;
   publicBaseUrl: string;
+  /** How on-call alerts go out (pg-boss queue, SMS gateway); without it, sent at once from this process. */
+  alerting?: Pick<AlertDeps, 'queue' | 'sms' | 'log'>;
   registry: ApiRegistry;
 }

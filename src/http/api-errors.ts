@@ -180,6 +180,11 @@ const CATALOGUE = {
     nl: 'U kunt uw eigen account niet uitschakelen. Vraag een andere coördinator.',
     en: 'You cannot deactivate your own account. Ask another coordinator.',
   },
+  'alert.not_found': {
+    status: 404,
+    nl: 'Deze melding bestaat niet of is al opgepakt.',
+    en: 'This alert does not exist or has been picked up already.',
+  },
   'conversation.not_found': {
     status: 404,
     nl: 'Dit gesprek bestaat niet (meer). Misschien heeft het kind het verwijderd.',
@@ -329,6 +334,26 @@ const CATALOGUE = {
     status: 409,
     nl: 'Deze getuigenis heeft de status "{from}" en kan niet naar "{to}".',
     en: 'This testimonial has the status "{from}" and cannot move to "{to}".',
+  },
+  'roster.not_own_municipality': {
+    status: 403,
+    nl: 'U kunt het rooster alleen van uw eigen gemeente beheren.',
+    en: 'You can only manage the roster of your own municipality.',
+  },
+  'roster.member_invalid': {
+    status: 400,
+    nl: 'Alleen actieve behandelaars en coördinatoren van deze gemeente kunnen in het rooster.',
+    en: 'Only active responders and coordinators of this municipality can be on the roster.',
+  },
+  'roster.exception_not_found': {
+    status: 404,
+    nl: 'Deze uitzondering bestaat niet (meer).',
+    en: 'This exception does not exist (any more).',
+  },
+  'roster.not_covered': {
+    status: 409,
+    nl: 'Het rooster heeft de komende 14 dagen gaten en er is geen vervanging afgesproken.',
+    en: 'The roster has gaps in the next 14 days and no fallback has been agreed.',
   },
   not_found: { status: 404, nl: 'Niet gevonden.', en: 'Not found.' },
   internal: {

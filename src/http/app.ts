@@ -1,3 +1,4 @@
+import { registerAlertRoutes } from '../modules/alerts/alerts.routes.ts';
 import cookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
@@ -19,6 +20,7 @@ import { registerPublicSiteRoutes } from '../modules/public-site/public-site.rou
 import { registerEnrolmentRoutes } from '../modules/programme/enrolment.routes.ts';
 import { registerMunicipalSettingsRoutes } from '../modules/programme/municipal-settings.routes.ts';
 import { registerReadinessRoutes } from '../modules/programme/readiness.routes.ts';
+import { registerRosterRoutes } from '../modules/roster/roster.routes.ts';
 import { registerStickerRoutes } from '../modules/stickers/stickers.routes.ts';
 import { registerTestimonialRoutes } from '../modules/testimonials/testimonials.routes.ts';
 import { registerToolkitRoutes } from '../modules/toolkit/toolkit.routes.ts';
@@ -93,10 +95,12 @@ export async function buildApp(dependencies: AppDependencies): Promise<{ app: Fa
   registerAuditRoutes(app, context);
   registerConversationRoutes(app, context);
   registerConversationStreamRoutes(app, context);
+  registerAlertRoutes(app, context);
   registerToolkitRoutes(app, context);
   registerStickerRoutes(app, context, site.context(SOURCE_LOCALE, '/').helpLines);
   registerEnrolmentRoutes(app, context, site);
   registerReadinessRoutes(app, context);
+  registerRosterRoutes(app, context);
   registerMunicipalSettingsRoutes(app, context, site, cache);
   registerNationalPageRoutes(app, database.db, site, cache);
   registerTestimonialRoutes(app, context, site);

@@ -47,6 +47,11 @@ function expectedRoutes(): Array<{ method: Method; url: string; policy: RoutePol
       routes.push({ method: 'GET', url, policy: 'public' }, { method: 'POST', url, policy: 'public' });
     }
   }
+  // On-call alerts: the one-click acknowledgement from the e-mail (a GET shows a button, a POST acknowledges).
+  routes.push(
+    { method: 'GET', url: '/alerts/bevestig', policy: 'public' },
+    { method: 'POST', url: '/alerts/bevestig', policy: 'public' },
+  );
   // The back office: the SPA's pages; its hashed assets only once it is built.
   for (const url of ['/beheer', '/beheer/', '/beheer/*']) routes.push({ method: 'GET', url, policy: 'public' });
   if (existsSync(path.join(BACK_OFFICE_DIST, 'index.html')))
@@ -117,6 +122,11 @@ function expectedRoutes(): Array<{ method: Method; url: string; policy: RoutePol
     ['POST', '/api/v1/conversations/:id/assign', 'responder'],
     ['POST', '/api/v1/conversations/:id/close', 'responder'],
     ['POST', '/api/v1/conversations/:id/reopen', 'responder'],
+    // On-call alerts and the front desk (the front desk checks its roles in the service).
+    ['GET', '/api/v1/alerts', 'responder'],
+    ['POST', '/api/v1/alerts/:id/acknowledge', 'responder'],
+    ['GET', '/api/v1/front-desk', 'staff'],
+    ['POST', '/api/v1/front-desk/contacts', 'staff'],
     // The programme: applications (national), the readiness checklist and municipal settings.
     ['GET', '/api/v1/programme/applications', 'national'],
     ['POST', '/api/v1/programme/applications/:id/phone-check', 'national'],
@@ -129,6 +139,15 @@ function expectedRoutes(): Array<{ method: Method; url: string; policy: RoutePol
     ['PUT', '/api/v1/programme/readiness/:code/items/:itemId', 'coordinator'],
     ['DELETE', '/api/v1/programme/readiness/:code/items/:itemId', 'coordinator'],
     ['GET', '/api/v1/programme/readiness/:code/items/:itemId/photo', 'coordinator'],
+    // The roster (issue 5).
+    ['GET', '/api/v1/roster/:code', 'coordinator'],
+    ['PUT', '/api/v1/roster/:code/shifts', 'coordinator'],
+    ['POST', '/api/v1/roster/:code/exceptions', 'coordinator'],
+    ['DELETE', '/api/v1/roster/:code/exceptions/:id', 'coordinator'],
+    ['PUT', '/api/v1/roster/:code/chain', 'coordinator'],
+    ['PUT', '/api/v1/roster/:code/settings', 'coordinator'],
+    ['PUT', '/api/v1/roster/:code/coverage-override', 'national'],
+    ['GET', '/api/v1/roster/:code/figures', 'coordinator'],
     ['GET', '/api/v1/programme/settings/:code', 'coordinator'],
     ['PUT', '/api/v1/programme/settings/:code/contact', 'coordinator'],
     ['PUT', '/api/v1/programme/settings/:code/appearance', 'coordinator'],

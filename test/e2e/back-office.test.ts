@@ -375,6 +375,7 @@ browserSuite('back office in the browser: setup, second factors, invitations by 
       'Inloggen via gemeente (SSO)',
       'Aanmeldingen',
       'Gereedheid',
+      'Rooster',
       'Instellingen gemeente',
       'Toolkit',
       'Stickers',
@@ -468,9 +469,11 @@ browserSuite('back office in the browser: setup, second factors, invitations by 
     assert.deepEqual(await navigation(coordinator), [
       'Start',
       'Gesprekken',
+      'Kind aan de balie',
       'Team',
       'Inloggen via gemeente (SSO)',
       'Gereedheid',
+      'Rooster',
       'Instellingen gemeente',
       'Toolkit',
       'Stickers',
@@ -531,7 +534,7 @@ browserSuite('back office in the browser: setup, second factors, invitations by 
     await expectHome(responder, RESPONDER, `Gemeente ${AMSTERDAM.name}`, ['Beantwoorder']);
     assert.deepEqual(
       await navigation(responder),
-      ['Start', 'Gesprekken', 'Toolkit', 'Mijn account'],
+      ['Start', 'Gesprekken', 'Kind aan de balie', 'Toolkit', 'Mijn account'],
       'a responder answers conversations, manages no team and reads no audit log',
     );
     await checkPage(responder, 'home (responder)', { tablet: true });

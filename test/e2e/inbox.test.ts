@@ -141,7 +141,13 @@ browserSuite('back-office inbox in the browser: live list, reading, reply and no
     await page.getByRole('heading', { level: 1, name: `Welkom, ${RESPONDER_NAME}` }).waitFor();
 
     const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
-    assert.deepEqual(await menu.getByRole('link').allInnerTexts(), ['Start', 'Gesprekken', 'Toolkit', 'Mijn account']);
+    assert.deepEqual(await menu.getByRole('link').allInnerTexts(), [
+      'Start',
+      'Gesprekken',
+      'Kind aan de balie',
+      'Toolkit',
+      'Mijn account',
+    ]);
     const streamOpened = page.waitForResponse((response) => response.url().endsWith('/api/v1/conversations/events'));
     await menu.getByRole('link', { name: 'Gesprekken' }).click();
     await page.getByRole('heading', { level: 1, name: 'Gesprekken' }).waitFor();

@@ -189,6 +189,10 @@ browserSuite('programme in the browser: apply, confirm, verify, approve, invite,
     await coordinator.getByRole('link', { name: 'Gereedheid' }).first().click();
     await heading(coordinator, 'Gereedheid');
     await coordinator.getByText('Amsterdam: 0 van 7 klaar').waitFor();
+    // "Het rooster heeft geen gaten" can only be ticked with a covered roster: an agreed fallback covers it.
+    await world.app.owner.pool.query(
+      "INSERT INTO roster_settings (municipality_code, fallback_agreed) VALUES ('GM0363', 'Veilig Thuis regio Amsterdam')",
+    );
     await checkPage(coordinator, 'readiness checklist');
     for (let done = 1; done <= 7; done++) {
       const open = coordinator.getByRole('button', { name: 'Afvinken', exact: true }).first();

@@ -26,6 +26,8 @@ interface TestAppOptions {
   clock?: ServerOptions['clock'];
   /** A mailer instead of SMTP_URL's (or the log). */
   mailer?: ServerOptions['mailer'];
+  /** Alert job tuning (short retries, sweep interval). */
+  alertJobs?: ServerOptions['alertJobs'];
 }
 
 /** Starts the real app (migrations, registry import, routes) on a fresh database of `target`. */
@@ -45,6 +47,7 @@ export async function startTestApp(target: DatabaseTarget, options: TestAppOptio
     extraRoutes: options.extraRoutes,
     clock: options.clock,
     mailer: options.mailer,
+    alertJobs: options.alertJobs,
   });
   // PORT 0 unless the test chose one (e.g. to know its public base URL before listening).
   await server.app.listen({ port: config.port, host: '127.0.0.1' });

@@ -29,7 +29,7 @@ export interface TestMailbox {
  * Starts an SMTP server on a free loopback port: no TLS and no AUTH (it is loopback only), so
  * nodemailer speaks plain SMTP to it; `ignoreTLS` keeps nodemailer from asking for STARTTLS.
  */
-export async function startTestMailbox(): Promise<TestMailbox> {
+export async function startTestMailbox(port = 0): Promise<TestMailbox> {
   const messages: ReceivedMail[] = [];
   const handedOut = new Set<ReceivedMail>();
   const waiters = new Set<() => void>();
@@ -60,9 +60,9 @@ export async function startTestMailbox(): Promise<TestMailbox> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => resolve());
   });
-  const { port } = server.server.address() as AddressInfo;
+  const { port: listening } = server.server.address() as AddressInfo;
 
   const take = (to: string) => {
     const found = messages.find((message) => !handedOut.has(message) && message.to.includes(to.toLowerCase()));
@@ -71,7 +71,7 @@ export async function startTestMailbox(): Promise<TestMailbox> {
   };
 
   return {
-    url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+    url: `smtp://127.0.0.1:${listening}?ignoreTLS=true`,
     messages,
     async waitForMail(to, timeoutMs = 5_000) {
       const deadline = Date.now() + timeoutMs;

@@ -17,12 +17,15 @@ const AUDIT_READERS = ['national', 'amsterdamPrivacyOfficer', 'rotterdamPrivacyO
 /** The 'responder' policy: a municipality's responders and coordinator, never national staff. */
 const RESPONDERS = ['amsterdamCoordinator', 'amsterdamResponder', 'rotterdamCoordinator'] as const;
 /** A conversation id nobody has: admitted callers get 404, the rest are stopped by the policy first. */
+/** The front desk screen: front-desk staff, responders and municipal coordinators. */
+const FRONT_DESK = [...RESPONDERS, 'amsterdamFrontDesk'] as const;
 const NO_CONVERSATION = '/api/v1/conversations/00000000-0000-4000-8000-000000000000';
 const NOT_FOUND = error(404, 'conversation.not_found');
 const FAKE_TOKEN = 'x'.repeat(43);
 /** An id nothing has (programme rows). */
 const NO_ID = '00000000-0000-4000-8000-000000000000';
 const NOT_OWN = error(403, 'programme.not_own_municipality');
+const NOT_OWN_ROSTER = error(403, 'roster.not_own_municipality');
 
 /** A 6-digit code that is certainly wrong now for the caller's authenticator being set up. */
 async function wrongCodeForPending({ world, caller, owner, clock }: RequestContext): Promise<string> {
@@ -355,6 +358,30 @@ export const API_MATRIX: MatrixRow[] = [
     expect: staffPolicy(ok(), COORDINATORS, { rotterdamCoordinator: FORBIDDEN }),
   },
   { method: 'GET', url: '/api/v1/openapi.json', policy: 'public', expect: everyone(ok()) },
+  // On-call alerts: acknowledging needs the token from the e-mail; an unknown one is a 404 page.
+  {
+    method: 'POST',
+    url: '/alerts/bevestig',
+    policy: 'public',
+    request: () => ({ body: { token: FAKE_TOKEN } }),
+    expect: everyone(ok(404)),
+  },
+  { method: 'GET', url: '/api/v1/alerts', policy: 'responder', expect: staffPolicy(ok(), RESPONDERS) },
+  {
+    method: 'POST',
+    url: '/api/v1/alerts/:id/acknowledge',
+    policy: 'responder',
+    request: () => ({ path: `/api/v1/alerts/${NO_ID}/acknowledge` }),
+    expect: staffPolicy(error(404, 'alert.not_found'), RESPONDERS),
+  },
+  { method: 'GET', url: '/api/v1/front-desk', policy: 'staff', expect: staffPolicy(ok(), FRONT_DESK) },
+  {
+    method: 'POST',
+    url: '/api/v1/front-desk/contacts',
+    policy: 'staff',
+    request: () => ({ body: { kind: 'walk_in' } }),
+    expect: staffPolicy(ok(), FRONT_DESK),
+  },
   // The child's forms: public, no session, no CSRF token (they read no cookie). Amsterdam does not
   // take part in this world, so every form leads back to its page.
   ...['', '/ar', '/en'].flatMap((prefix) =>
@@ -442,6 +469,68 @@ export const API_MATRIX: MatrixRow[] = [
     request: () => ({ path: `/api/v1/programme/readiness/GM0363/items/${NO_ID}/photo` }),
     expect: staffPolicy(error(404, 'not_found'), COORDINATORS, { rotterdamCoordinator: NOT_OWN }),
   },
+  // The roster: the municipality's own coordinator edits, the national coordinator reads and overrides.
+  {
+    method: 'GET',
+    url: '/api/v1/roster/:code',
+    policy: 'coordinator',
+    request: () => ({ path: '/api/v1/roster/GM0363' }),
+    expect: staffPolicy(ok(), COORDINATORS, { rotterdamCoordinator: NOT_OWN_ROSTER }),
+  },
+  {
+    method: 'GET',
+    url: '/api/v1/roster/:code/figures',
+    policy: 'coordinator',
+    request: () => ({ path: '/api/v1/roster/GM0363/figures' }),
+    expect: staffPolicy(ok(), COORDINATORS, { rotterdamCoordinator: NOT_OWN_ROSTER }),
+  },
+  ...(
+    [
+      ['PUT', 'shifts', { shifts: [{ weekday: 1, startMinute: 0, endMinute: 60, userId: NO_ID, role: 'on_duty' }] }],
+      [
+        'POST',
+        'exceptions',
+        { userId: NO_ID, replacementUserId: null, startsLocal: '2026-12-24 00:00', endsLocal: '2026-12-25 00:00' },
+      ],
+      ['PUT', 'chain', { userIds: [NO_ID] }],
+      [
+        'PUT',
+        'settings',
+        {
+          escalationMinutes: 10,
+          responseTargetMinutes: 30,
+          fallbackAgreed: null,
+          phones: [{ userId: NO_ID, phone: null }],
+        },
+      ],
+    ] as const
+  ).map(([method, part, body]): MatrixRow => ({
+    method,
+    url: `/api/v1/roster/:code/${part}`,
+    policy: 'coordinator',
+    request: () => ({ path: `/api/v1/roster/GM0363/${part}`, body }),
+    expect: staffPolicy(error(400, 'roster.member_invalid'), COORDINATORS, {
+      national: NOT_OWN_ROSTER,
+      rotterdamCoordinator: NOT_OWN_ROSTER,
+    }),
+  })),
+  {
+    method: 'DELETE',
+    url: '/api/v1/roster/:code/exceptions/:id',
+    policy: 'coordinator',
+    request: () => ({ path: `/api/v1/roster/GM0363/exceptions/${NO_ID}` }),
+    expect: staffPolicy(error(404, 'roster.exception_not_found'), COORDINATORS, {
+      national: NOT_OWN_ROSTER,
+      rotterdamCoordinator: NOT_OWN_ROSTER,
+    }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/roster/:code/coverage-override',
+    policy: 'national',
+    request: () => ({ path: '/api/v1/roster/GM0363/coverage-override', body: { reason: null } }),
+    expect: staffPolicy(ok(204), ['national']),
+  },
   {
     method: 'GET',
     url: '/api/v1/programme/settings/:code',
@@ -526,6 +615,7 @@ export const PUBLIC_ROUTES: Array<{ url: string; path: string; onlyWhenBuilt?: b
     { url: `${prefix}/aanmelden`, path: `${prefix}/aanmelden` },
     { url: `${prefix}/aanmelden/bevestig`, path: `${prefix}/aanmelden/bevestig?token=${FAKE_TOKEN}` },
   ]),
+  { url: '/alerts/bevestig', path: `/alerts/bevestig?token=${FAKE_TOKEN}` },
   { url: '/beheer', path: '/beheer' },
   { url: '/beheer/', path: '/beheer/' },
   { url: '/beheer/*', path: '/beheer/team' },

@@ -1,6 +1,6 @@
 import { NavLink, Link } from 'react-router';
 import { useTranslate } from '../i18n/use-translate.ts';
-import { AUDIT_READERS, RESPONDERS, TEAM_MANAGERS, hasAnyRole } from '../session/roles.ts';
+import { AUDIT_READERS, FRONT_DESK, RESPONDERS, TEAM_MANAGERS, hasAnyRole } from '../session/roles.ts';
 import { useSession } from '../session/session-store.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { SignOutButton } from './sign-out-button.tsx';
@@ -45,6 +45,13 @@ export function AppHeader() {
                 </NavLink>
               </li>
             )}
+            {hasAnyRole(session, FRONT_DESK) && (
+              <li>
+                <NavLink className={navLink} to="/balie">
+                  {t('nav.frontDesk')}
+                </NavLink>
+              </li>
+            )}
             {hasAnyRole(session, TEAM_MANAGERS) && (
               <li>
                 <NavLink className={navLink} to="/team">
@@ -70,6 +77,13 @@ export function AppHeader() {
               <li>
                 <NavLink className={navLink} to="/gereedheid">
                   {t('nav.readiness')}
+                </NavLink>
+              </li>
+            )}
+            {hasAnyRole(session, TEAM_MANAGERS) && (
+              <li>
+                <NavLink className={navLink} to="/rooster">
+                  {t('nav.roster')}
                 </NavLink>
               </li>
             )}

@@ -16,6 +16,8 @@ export const TEAM_MANAGERS: readonly StaffRole[] = ['national_coordinator', 'mun
 export const AUDIT_READERS: readonly StaffRole[] = ['national_coordinator', 'privacy_officer'];
 /** Who reads and answers the children's messages (the API's 'responder' policy; not national). */
 export const RESPONDERS: readonly StaffRole[] = ['responder', 'municipal_coordinator'];
+/** Who uses the front desk screen ("Kind aan de balie"). */
+export const FRONT_DESK: readonly StaffRole[] = ['front_desk', 'responder', 'municipal_coordinator'];
 
 /** Whether the user holds at least one of `roles`. */
 export function hasAnyRole(session: SessionView | null, roles: readonly StaffRole[]): boolean {

@@ -12,6 +12,7 @@ import type { FormNotice } from '../../web/pages/child-form-parts.tsx';
 import { ConversationDeletedPage } from '../../web/pages/conversation-deleted-page.tsx';
 import { DeleteConfirmPage } from '../../web/pages/delete-confirm-page.tsx';
 import { ReadCodePage } from '../../web/pages/read-code-page.tsx';
+import { availabilityNow } from '../roster/roster.service.ts';
 import { AlreadySentPage, WriteConfirmationPage } from '../../web/pages/write-confirmation-page.tsx';
 import { WritePage } from '../../web/pages/write-page.tsx';
 import { renderDocument } from '../../web/render.ts';
@@ -49,6 +50,7 @@ export function registerChildConversationRoutes(app: FastifyInstance, context: A
     mailer: context.mailer,
     publicBaseUrl: context.publicBaseUrl,
     codeExpiryDays: context.codeExpiryDays,
+    ...(context.alerting ? { alerting: context.alerting } : {}),
   };
   const config = { policy: 'public' as const };
 
@@ -56,7 +58,7 @@ export function registerChildConversationRoutes(app: FastifyInstance, context: A
     await scope.register(formbody, { bodyLimit: 64 * 1024 });
 
     for (const t of site.translators) {
-      const pages = new ChildPages(site, t, context.db);
+      const pages = new ChildPages(site, t, context.db, context.clock);
       const base = `${t.prefix}/gemeente/:slug`;
 
       scope.get(`${base}/schrijf`, { config }, async (request, reply) => {
@@ -243,7 +245,13 @@ class ChildPages {
     private readonly site: PublicSite,
     private readonly t: Translator,
     private readonly db: Database,
+    private readonly clock: () => Date,
   ) {}
+
+  /** Who is there now, from the roster: only on these no-store pages, never on the cached municipality page. */
+  async availability(municipality: MunicipalityRecord) {
+    return availabilityNow(this.db, municipality.code, this.clock());
+  }
 
   /** The props every child page needs; `path` (after the slug) is where the language switch leads. */
   props(municipality: MunicipalityRecord, path: '/schrijf' | '/lees') {
@@ -283,7 +291,7 @@ class ChildPages {
     return loaded.municipality;
   }
 
-  writeForm(
+  async writeForm(
     request: FastifyRequest,
     reply: FastifyReply,
     municipality: MunicipalityRecord,
@@ -292,11 +300,19 @@ class ChildPages {
     errors: Parameters<typeof WritePage>[0]['errors'],
     notice?: FormNotice,
   ) {
-    const props = { ...this.props(municipality, '/schrijf'), values, errors, notice, token: randomToken() };
+    const availability = await this.availability(municipality);
+    const props = {
+      ...this.props(municipality, '/schrijf'),
+      values,
+      errors,
+      notice,
+      token: randomToken(),
+      availability,
+    };
     return this.send(request, reply, status, createElement(WritePage, props));
   }
 
-  confirmation(
+  async confirmation(
     request: FastifyRequest,
     reply: FastifyReply,
     municipality: MunicipalityRecord,
@@ -304,7 +320,8 @@ class ChildPages {
     hours: number,
   ) {
     // The language switch leads to the read page: switching language must not resend the form.
-    const props = { ...this.props(municipality, '/lees'), code, replyWithinHours: hours };
+    const availability = await this.availability(municipality);
+    const props = { ...this.props(municipality, '/lees'), code, replyWithinHours: hours, availability };
     return this.send(request, reply, 200, createElement(WriteConfirmationPage, props));
   }
 

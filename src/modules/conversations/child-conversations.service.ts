@@ -4,7 +4,8 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { decryptField, encryptField } from '../crypto/index.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { generateCode, hashCode, normaliseCode } from './conversation-code.ts';
-import { notifyResponders } from './conversation-notifications.ts';
+import { insertAlertInTransaction } from '../alerts/alerts.service.ts';
+import { alertAfterCommit } from './conversation-notifications.ts';
 import {
   deleteConversation,
   findByCodeHash,
@@ -84,6 +85,7 @@ export async function startConversation(
     const codeHash = codeHashOf(deps.keyring, code);
     if (!codeHash) throw new Error('generateCode made a code that normaliseCode does not accept');
     let replyWithinHours: number;
+    let alertId: string | undefined;
     try {
       replyWithinHours = await inTenant(deps.db, { kind: 'municipality', code: municipalityCode }, async (tx) => {
         const field = (table: string, recordId: string, column: string, value: string) =>
@@ -95,7 +97,7 @@ export async function startConversation(
           input.contact.preference === 'code'
             ? null
             : await field('conversations', conversationId, 'contact_detail', input.contact.detail);
-        return insertConversationWithMessage(tx, {
+        const hours = await insertConversationWithMessage(tx, {
           id: conversationId,
           municipalityCode,
           codeHash,
@@ -108,6 +110,8 @@ export async function startConversation(
           submissionHash: submission,
           now,
         });
+        alertId = await insertAlertInTransaction(tx, municipalityCode, 'conversation', conversationId, now);
+        return hours;
       });
     } catch (error) {
       const index = uniqueViolation(error);
@@ -116,7 +120,7 @@ export async function startConversation(
       if (index === 'conversations_code_hash' && attempt < CODE_ATTEMPTS) continue;
       throw error;
     }
-    notifyResponders(deps, municipalityCode, now.getTime());
+    alertAfterCommit(deps, municipalityCode, alertId, now);
     return { kind: 'started', code, conversationId, replyWithinHours };
   }
 }
@@ -154,6 +158,7 @@ export async function childReply(
   if (!codeHash) return { kind: 'not_found' };
   const scope = { kind: 'municipality', code: municipalityCode } as const;
   let sent: { kind: 'sent'; conversation: ChildConversationView } | CodeLookupFailure;
+  let alertId: string | undefined;
   try {
     sent = await inTenant(deps.db, scope, async (tx) => {
       const messageId = randomUUID();
@@ -172,6 +177,7 @@ export async function childReply(
         now,
       });
       if (!conversationId) return lookupFailure(tx, codeHash);
+      alertId = await insertAlertInTransaction(tx, municipalityCode, 'child_message', conversationId, now);
       const conversation = await childView(deps, tx, municipalityCode, { id: conversationId, status: 'open' });
       return { kind: 'sent', conversation } as const;
     });
@@ -180,7 +186,7 @@ export async function childReply(
     const current = await openConversation(deps, municipalityCode, code, now);
     return current.kind === 'found' ? { kind: 'duplicate', conversation: current.conversation } : current;
   }
-  if (sent.kind === 'sent') notifyResponders(deps, municipalityCode, now.getTime());
+  if (sent.kind === 'sent') alertAfterCommit(deps, municipalityCode, alertId, now);
   return sent;
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/pool.ts';
+import type { AlertDeps } from '../alerts/alerts.service.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
@@ -27,6 +28,8 @@ export interface ConversationDeps {
   codeExpiryDays: number;
   /** The app's clock (tests control it); staff actions are stamped with it. */
   clock?: () => Date;
+  /** How alerts go out (the job queue, SMS); without it they are sent from this process at once. */
+  alerting?: Pick<AlertDeps, 'queue' | 'sms' | 'roster' | 'log'>;
 }
 
 /** The child's first message, already validated by the route (lengths, ranges, contact detail present). */

@@ -4,6 +4,7 @@ import { apiError } from '../../http/api-errors.ts';
 import { auditRoleOf, type Actor } from '../accounts/actor.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findMunicipalityByCode } from '../municipalities/municipalities.repository.ts';
+import { coverageInTx } from '../roster/roster.service.ts';
 import { currentParticipation, setParticipation } from './enrolment.repository.ts';
 import { decodeImage } from './municipal-settings.images.ts';
 import {
@@ -20,6 +21,7 @@ import {
 /** The photo of the sticker on the door: JPEG or PNG up to 2 MB. */
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 const PHOTO_ITEM_KEY = 'sticker_on_door';
+const ROSTER_ITEM_KEY = 'roster_covered';
 
 type ItemInput = { title: string; description: string; position: number; active: boolean };
 
@@ -108,6 +110,10 @@ export async function tickItem(
     const item = await findItem(tx, itemId);
     if (!item) throw apiError('programme.readiness_item_not_found');
     if (photo && item.key !== PHOTO_ITEM_KEY) throw apiError('programme.photo_not_allowed', {}, 'photo');
+    // The roster item cannot be ticked by hand while the roster has gaps without fallback or override.
+    if (item.key === ROSTER_ITEM_KEY && !(await coverageInTx(tx, code, now)).mayBeActive) {
+      throw apiError('roster.not_covered');
+    }
     await upsertProgress(tx, {
       municipalityCode: code,
       itemId,
@@ -122,7 +128,8 @@ export async function tickItem(
       details: { photo: photo !== undefined },
     });
     const view = await progressView(tx, code);
-    if (view.complete && view.participation === 'enrolled') {
+    // Also when the roster item is switched off: gaps without fallback or override keep it offline.
+    if (view.complete && view.participation === 'enrolled' && (await coverageInTx(tx, code, now)).mayBeActive) {
       await setParticipation(tx, code, 'active');
       await appendAudit(tx, {
         ...progressAudit(actor, code, 'programme.municipality_activated', code),

@@ -36,6 +36,10 @@ for (const target of databaseTargets()) {
         roles: ['municipal_coordinator'],
       });
       await world.app.owner.pool.query("UPDATE municipalities SET participation = 'enrolled' WHERE code = 'GM0363'");
+      // The roster gate (src/modules/roster) lets only a covered roster go active: an agreed fallback covers it.
+      await world.app.owner.pool.query(
+        "INSERT INTO roster_settings (municipality_code, fallback_agreed) VALUES ('GM0363', 'Veilig Thuis regio Amsterdam')",
+      );
     });
     after(async () => {
       await world?.stop();

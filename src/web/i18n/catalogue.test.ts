@@ -87,6 +87,8 @@ describe('message catalogues', () => {
       total: 342,
       municipality: 'Utrecht',
       state: 'doet mee',
+      when: 'maandag 30 november 09:00',
+      emergency: '112',
     };
     const ids = Object.keys(await readCatalogue('nl.json')).filter((id) => !id.startsWith('$meta.')) as MessageId[];
     const translators = [...loadTranslators().values()];

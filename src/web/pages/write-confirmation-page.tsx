@@ -1,5 +1,6 @@
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
+import { AvailabilityNotice, type AvailabilityView } from './availability-notice.tsx';
 import { LinkParagraph } from './child-form-parts.tsx';
 import type { ChildPageMunicipality } from './write-page.tsx';
 
@@ -9,13 +10,21 @@ interface WriteConfirmationPageProps {
   /** The code to come back with; shown once, only on this no-store page. */
   code: string;
   replyWithinHours: number;
+  /** Who is there now (the roster). */
+  availability?: AvailabilityView | undefined;
 }
 
 /**
  * After sending: the code, large, with "write it down", and an honest "what happens next". Tips
  * for leaving fewer traces are offered, not demanded.
  */
-export function WriteConfirmationPage({ context, municipality, code, replyWithinHours }: WriteConfirmationPageProps) {
+export function WriteConfirmationPage({
+  context,
+  municipality,
+  code,
+  replyWithinHours,
+  availability,
+}: WriteConfirmationPageProps) {
   const { t } = context;
   const readHref = t.href(`/gemeente/${municipality.slug}/lees`);
   return (
@@ -37,6 +46,7 @@ export function WriteConfirmationPage({ context, municipality, code, replyWithin
         </h2>
         <p className="nl-paragraph">{t.t('sent.whoReads', { name: municipality.name })}</p>
         <p className="nl-paragraph">{t.t('sent.when', { count: replyWithinHours })}</p>
+        {availability ? <AvailabilityNotice context={context} availability={availability} /> : null}
         <p className="nl-paragraph">
           <a className="utrecht-button-link utrecht-button-link--primary-action" href={readHref}>
             {t.t('sent.read')}

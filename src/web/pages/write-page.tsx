@@ -7,6 +7,7 @@ import {
 } from '../../modules/conversations/conversations.types.ts';
 import { Layout } from '../layout.tsx';
 import type { PageContext } from '../page-context.ts';
+import { AvailabilityNotice, type AvailabilityView } from './availability-notice.tsx';
 import {
   DangerNotice,
   describedBy,
@@ -32,6 +33,8 @@ interface WritePageProps {
   values: WriteFormValues;
   errors: ChildFormError[];
   notice?: FormNotice | undefined;
+  /** Who is there now (the roster); absent on pages that do not know. */
+  availability?: AvailabilityView | undefined;
   /** A fresh one-time token: the same form sent twice stores one conversation. */
   token: string;
 }
@@ -54,7 +57,7 @@ export const ERROR_VALUES: ErrorValues = {
  * "Schrijf de burgemeester": one short form that works without JavaScript. Nothing typed is kept
  * by the browser (autocomplete off); after an error everything comes back except the honeypot.
  */
-export function WritePage({ context, municipality, values, errors, notice, token }: WritePageProps) {
+export function WritePage({ context, municipality, values, errors, notice, token, availability }: WritePageProps) {
   const { t } = context;
   const title = t.t('write.title', { name: municipality.name });
   const messageError = errorFor(errors, 'message');
@@ -67,6 +70,7 @@ export function WritePage({ context, municipality, values, errors, notice, token
       <h1 className="nl-heading nl-heading--level-1">{title}</h1>
       <DangerNotice context={context} />
       <p className="nl-paragraph nl-paragraph--lead">{t.t('write.intro')}</p>
+      {availability ? <AvailabilityNotice context={context} availability={availability} /> : null}
       <form className="od-form" method="post" action={t.href(`/gemeente/${municipality.slug}/schrijf`)} noValidate>
         <div className={field(messageError)}>
           <div className="utrecht-form-field__label">

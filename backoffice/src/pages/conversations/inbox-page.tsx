@@ -8,6 +8,7 @@ import { SelectField } from '../../components/select-field.tsx';
 import { useApiData } from '../../components/use-api-data.ts';
 import { useTranslate } from '../../i18n/use-translate.ts';
 import { useSession } from '../../session/session-store.ts';
+import { OpenAlerts } from '../front-desk/open-alerts.tsx';
 import { useConversationLabels } from './conversation-labels.ts';
 import { InboxTable } from './inbox-table.tsx';
 import { useConversationEvents } from './use-conversation-events.ts';
@@ -67,6 +68,7 @@ export function InboxPage() {
       <p className="nl-paragraph od-lead">
         {t('conversations.intro', { municipality: session?.user.municipalityName ?? '' })}
       </p>
+      <OpenAlerts />
       <LiveRegion>
         {announcement && (
           <p className="nl-paragraph od-announcement" key={announcement.sequence}>
