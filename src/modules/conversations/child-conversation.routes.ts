@@ -18,6 +18,7 @@ import { renderDocument } from '../../web/render.ts';
 import { randomToken } from '../accounts/secrets.ts';
 import type { MunicipalityRecord } from '../municipalities/municipalities.repository.ts';
 import { resolveMunicipality } from '../municipalities/municipalities.service.ts';
+import type { PageCache } from '../public-site/page-cache.ts';
 import type { PublicSite } from '../public-site/public-site.ts';
 import { generateCode } from './conversation-code.ts';
 import { replyWithinHours } from './conversation-settings.repository.ts';
@@ -42,7 +43,12 @@ type Need = 'write' | 'read';
  * URL (POST, then render: without cookies there is no other way to keep it out of URLs). Forms
  * are url-encoded, parsed only inside this scope.
  */
-export function registerChildConversationRoutes(app: FastifyInstance, context: ApiContext, site: PublicSite): void {
+export function registerChildConversationRoutes(
+  app: FastifyInstance,
+  context: ApiContext,
+  site: PublicSite,
+  cache: PageCache,
+): void {
   const deps: ConversationDeps = {
     db: context.db,
     keyring: context.keyring,
@@ -56,7 +62,7 @@ export function registerChildConversationRoutes(app: FastifyInstance, context: A
     await scope.register(formbody, { bodyLimit: 64 * 1024 });
 
     for (const t of site.translators) {
-      const pages = new ChildPages(site, t, context.db);
+      const pages = new ChildPages(site, t, context.db, cache);
       const base = `${t.prefix}/gemeente/:slug`;
 
       scope.get(`${base}/schrijf`, { config }, async (request, reply) => {
@@ -243,6 +249,7 @@ class ChildPages {
     private readonly site: PublicSite,
     private readonly t: Translator,
     private readonly db: Database,
+    private readonly cache: PageCache,
   ) {}
 
   /** The props every child page needs; `path` (after the slug) is where the language switch leads. */
@@ -262,7 +269,11 @@ class ChildPages {
     path: '/schrijf' | '/lees' = '/lees',
   ): Promise<MunicipalityRecord | undefined> {
     const params = slugParams.safeParse(request.params);
-    const loaded = params.success ? await resolveMunicipality(this.db, params.data.slug) : undefined;
+    const slug = params.success ? params.data.slug : undefined;
+    // Every message looks its municipality up: remembered until the registry announces a change.
+    const loaded = slug
+      ? await this.cache.remember(`municipality:${slug}`, () => resolveMunicipality(this.db, slug))
+      : undefined;
     reply.header('cache-control', NO_STORE);
     if (!loaded || loaded.kind === 'unknown') {
       await this.site.notFound(request, reply);
