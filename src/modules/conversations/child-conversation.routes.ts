@@ -80,29 +80,24 @@ export function registerChildConversationRoutes(
           return pages.writeForm(request, reply, municipality, 400, form.values, form.errors, notice);
         }
         const now = context.clock();
-        const claim = await claimMessage(
-          context.db,
-          context.keyring,
-          request.ip,
-          municipality.code,
-          form.input.message,
-          now,
-        );
-        if (claim.refusedUntil) {
-          const notice = throttled('form.notice.tooManyMessages', claim.refusedUntil, now, reply);
-          return pages.writeForm(request, reply, municipality, 429, form.values, [], notice);
-        }
         // A robot filled in the hidden field: it gets a page like everyone else's, and nothing is stored.
         if (form.honeypot) {
           const hours = await replyWithinHours(context.db, municipality.code);
           return pages.confirmation(request, reply, municipality, generateCode(), hours);
         }
-        if (claim.flood) {
-          reply.header('retry-after', '600');
-          const notice: FormNotice = { id: 'form.notice.flood' };
+        const started = await startConversation(deps, municipality.code, form.input, now, async (tx) => {
+          const claim = await claimMessage(tx, context.keyring, request.ip, municipality.code, form.input.message, now);
+          if (claim.refusedUntil) return { refusal: 'throttled', until: claim.refusedUntil };
+          return claim.flood ? { refusal: 'flood' } : undefined;
+        });
+        if (started.kind === 'refused') {
+          const refused = started.refusal;
+          const notice =
+            refused.refusal === 'throttled'
+              ? throttled('form.notice.tooManyMessages', refused.until, now, reply)
+              : floodNotice(reply);
           return pages.writeForm(request, reply, municipality, 429, form.values, [], notice);
         }
-        const started = await startConversation(deps, municipality.code, form.input, now);
         if (started.kind === 'duplicate') {
           return pages.send(request, reply, 200, createElement(AlreadySentPage, pages.props(municipality, '/schrijf')));
         }
@@ -152,9 +147,7 @@ export function registerChildConversationRoutes(
           return pages.conversation(request, reply, municipality, 429, { ...page, notice });
         }
         if (claim.flood) {
-          reply.header('retry-after', '600');
-          const notice: FormNotice = { id: 'form.notice.flood' };
-          return pages.conversation(request, reply, municipality, 429, { ...page, notice });
+          return pages.conversation(request, reply, municipality, 429, { ...page, notice: floodNotice(reply) });
         }
         const sent = await childReply(deps, municipality.code, form.code, text, form.token, now);
         if (sent.kind === 'not_found' || sent.kind === 'expired') {
@@ -241,6 +234,12 @@ function throttled(
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
   reply.header('retry-after', String(seconds));
   return { id, values: { count: Math.max(1, Math.ceil(seconds / 60)) } };
+}
+
+/** The same text too often for one municipality: try again after the flood window (10 minutes). */
+function floodNotice(reply: FastifyReply): FormNotice {
+  reply.header('retry-after', '600');
+  return { id: 'form.notice.flood' };
 }
 
 /** Rendering and the municipality check, for one language. */
