@@ -86,7 +86,7 @@ export async function buildApp(dependencies: AppDependencies): Promise<{ app: Fa
 
   registerHealthRoutes(app, database.pool);
   registerPublicSiteRoutes(app, database.db, site, cache);
-  registerChildConversationRoutes(app, context, site);
+  registerChildConversationRoutes(app, context, site, cache);
   registerSessionRoutes(app, context);
   registerAccountRoutes(app, context);
   registerPasskeyRoutes(app, context);

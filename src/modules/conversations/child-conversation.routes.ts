@@ -19,6 +19,7 @@ import { renderDocument } from '../../web/render.ts';
 import { randomToken } from '../accounts/secrets.ts';
 import type { MunicipalityRecord } from '../municipalities/municipalities.repository.ts';
 import { resolveMunicipality } from '../municipalities/municipalities.service.ts';
+import type { PageCache } from '../public-site/page-cache.ts';
 import type { PublicSite } from '../public-site/public-site.ts';
 import { generateCode } from './conversation-code.ts';
 import { replyWithinHours } from './conversation-settings.repository.ts';
@@ -43,7 +44,12 @@ type Need = 'write' | 'read';
  * URL (POST, then render: without cookies there is no other way to keep it out of URLs). Forms
  * are url-encoded, parsed only inside this scope.
  */
-export function registerChildConversationRoutes(app: FastifyInstance, context: ApiContext, site: PublicSite): void {
+export function registerChildConversationRoutes(
+  app: FastifyInstance,
+  context: ApiContext,
+  site: PublicSite,
+  cache: PageCache,
+): void {
   const deps: ConversationDeps = {
     db: context.db,
     keyring: context.keyring,
@@ -58,7 +64,7 @@ export function registerChildConversationRoutes(app: FastifyInstance, context: A
     await scope.register(formbody, { bodyLimit: 64 * 1024 });
 
     for (const t of site.translators) {
-      const pages = new ChildPages(site, t, context.db, context.clock);
+      const pages = new ChildPages(site, t, context.db, cache, context.clock);
       const base = `${t.prefix}/gemeente/:slug`;
 
       scope.get(`${base}/schrijf`, { config }, async (request, reply) => {
@@ -76,29 +82,24 @@ export function registerChildConversationRoutes(app: FastifyInstance, context: A
           return pages.writeForm(request, reply, municipality, 400, form.values, form.errors, notice);
         }
         const now = context.clock();
-        const claim = await claimMessage(
-          context.db,
-          context.keyring,
-          request.ip,
-          municipality.code,
-          form.input.message,
-          now,
-        );
-        if (claim.refusedUntil) {
-          const notice = throttled('form.notice.tooManyMessages', claim.refusedUntil, now, reply);
-          return pages.writeForm(request, reply, municipality, 429, form.values, [], notice);
-        }
         // A robot filled in the hidden field: it gets a page like everyone else's, and nothing is stored.
         if (form.honeypot) {
           const hours = await replyWithinHours(context.db, municipality.code);
           return pages.confirmation(request, reply, municipality, generateCode(), hours);
         }
-        if (claim.flood) {
-          reply.header('retry-after', '600');
-          const notice: FormNotice = { id: 'form.notice.flood' };
+        const started = await startConversation(deps, municipality.code, form.input, now, async (tx) => {
+          const claim = await claimMessage(tx, context.keyring, request.ip, municipality.code, form.input.message, now);
+          if (claim.refusedUntil) return { refusal: 'throttled', until: claim.refusedUntil };
+          return claim.flood ? { refusal: 'flood' } : undefined;
+        });
+        if (started.kind === 'refused') {
+          const refused = started.refusal;
+          const notice =
+            refused.refusal === 'throttled'
+              ? throttled('form.notice.tooManyMessages', refused.until, now, reply)
+              : floodNotice(reply);
           return pages.writeForm(request, reply, municipality, 429, form.values, [], notice);
         }
-        const started = await startConversation(deps, municipality.code, form.input, now);
         if (started.kind === 'duplicate') {
           return pages.send(request, reply, 200, createElement(AlreadySentPage, pages.props(municipality, '/schrijf')));
         }
@@ -148,9 +149,7 @@ export function registerChildConversationRoutes(app: FastifyInstance, context: A
           return pages.conversation(request, reply, municipality, 429, { ...page, notice });
         }
         if (claim.flood) {
-          reply.header('retry-after', '600');
-          const notice: FormNotice = { id: 'form.notice.flood' };
-          return pages.conversation(request, reply, municipality, 429, { ...page, notice });
+          return pages.conversation(request, reply, municipality, 429, { ...page, notice: floodNotice(reply) });
         }
         const sent = await childReply(deps, municipality.code, form.code, text, form.token, now);
         if (sent.kind === 'not_found' || sent.kind === 'expired') {
@@ -239,12 +238,19 @@ function throttled(
   return { id, values: { count: Math.max(1, Math.ceil(seconds / 60)) } };
 }
 
+/** The same text too often for one municipality: try again after the flood window (10 minutes). */
+function floodNotice(reply: FastifyReply): FormNotice {
+  reply.header('retry-after', '600');
+  return { id: 'form.notice.flood' };
+}
+
 /** Rendering and the municipality check, for one language. */
 class ChildPages {
   constructor(
     private readonly site: PublicSite,
     private readonly t: Translator,
     private readonly db: Database,
+    private readonly cache: PageCache,
     private readonly clock: () => Date,
   ) {}
 
@@ -270,7 +276,11 @@ class ChildPages {
     path: '/schrijf' | '/lees' = '/lees',
   ): Promise<MunicipalityRecord | undefined> {
     const params = slugParams.safeParse(request.params);
-    const loaded = params.success ? await resolveMunicipality(this.db, params.data.slug) : undefined;
+    const slug = params.success ? params.data.slug : undefined;
+    // Every message looks its municipality up: remembered until the registry announces a change.
+    const loaded = slug
+      ? await this.cache.remember(`municipality:${slug}`, () => resolveMunicipality(this.db, slug))
+      : undefined;
     reply.header('cache-control', NO_STORE);
     if (!loaded || loaded.kind === 'unknown') {
       await this.site.notFound(request, reply);

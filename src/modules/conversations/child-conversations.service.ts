@@ -66,6 +66,16 @@ function uniqueViolation(error: unknown): string | undefined {
   return undefined;
 }
 
+/** Why a message was not taken: too many from its source (until when), or a flood of one text. */
+export type SendRefusal = { refusal: 'throttled'; until: Date } | { refusal: 'flood' };
+
+/**
+ * Runs first in the transaction that stores a message (the limits on sending): a refusal commits
+ * what the gate itself wrote (its counters) and stores nothing else. Counting in the same transaction
+ * as the message costs no commit of its own.
+ */
+export type SendGate = (tx: Transaction) => Promise<SendRefusal | undefined>;
+
 /**
  * Starts a conversation: encrypts the message, name and contact detail, stores the code's hash, and
  * answers the code only after COMMIT. The team is told by e-mail afterwards, without waiting for it.
@@ -75,8 +85,11 @@ export async function startConversation(
   municipalityCode: string,
   input: NewConversationInput,
   now: Date,
+  gate?: SendGate,
 ): Promise<
-  { kind: 'started'; code: string; conversationId: string; replyWithinHours: number } | { kind: 'duplicate' }
+  | { kind: 'started'; code: string; conversationId: string; replyWithinHours: number }
+  | { kind: 'duplicate' }
+  | { kind: 'refused'; refusal: SendRefusal }
 > {
   const submission = submissionHash(deps.keyring, input.submissionToken);
   for (let attempt = 1; ; attempt++) {
@@ -84,10 +97,12 @@ export async function startConversation(
     const conversationId = randomUUID();
     const codeHash = codeHashOf(deps.keyring, code);
     if (!codeHash) throw new Error('generateCode made a code that normaliseCode does not accept');
-    let replyWithinHours: number;
+    let stored: number | SendRefusal;
     let alertId: string | undefined;
     try {
-      replyWithinHours = await inTenant(deps.db, { kind: 'municipality', code: municipalityCode }, async (tx) => {
+      stored = await inTenant(deps.db, { kind: 'municipality', code: municipalityCode }, async (tx) => {
+        const refusal = await gate?.(tx);
+        if (refusal) return refusal;
         const field = (table: string, recordId: string, column: string, value: string) =>
           encryptField(deps.keyring, tx, { municipalityCode, table, recordId, column }, value);
         const messageId = randomUUID();
@@ -120,8 +135,9 @@ export async function startConversation(
       if (index === 'conversations_code_hash' && attempt < CODE_ATTEMPTS) continue;
       throw error;
     }
+    if (typeof stored !== 'number') return { kind: 'refused', refusal: stored };
     alertAfterCommit(deps, municipalityCode, alertId, now);
-    return { kind: 'started', code, conversationId, replyWithinHours };
+    return { kind: 'started', code, conversationId, replyWithinHours: stored };
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../http/access-control.ts';
@@ -17,6 +18,7 @@ const RETRY_MS = 3000;
  */
 export function registerConversationStreamRoutes(app: FastifyInstance, context: ApiContext) {
   const open = new Set<ServerResponse>();
+  const streamSockets = new Set<Socket>();
 
   context.registry.push({
     method: 'GET',
@@ -29,11 +31,12 @@ export function registerConversationStreamRoutes(app: FastifyInstance, context: 
   // preClose runs before the HTTP server waits for its connections: an open stream would keep
   // app.close() waiting forever.
   app.addHook('preClose', async () => {
-    for (const raw of open) {
-      raw.end();
-      raw.socket?.destroy();
-    }
+    for (const raw of open) raw.end();
     open.clear();
+    // A stream the browser gave up on can leave its connection open without a request in flight
+    // that Node counts as idle; app.close() would wait for it (Fastify's keep-alive timeout, 72 s).
+    for (const socket of streamSockets) socket.destroy();
+    streamSockets.clear();
   });
 
   app.get(URL, { config: { policy: 'responder' } }, async (request, reply) => {
@@ -61,6 +64,11 @@ export function registerConversationStreamRoutes(app: FastifyInstance, context: 
     const ping = setInterval(() => raw.write(': ping\n\n'), PING_INTERVAL_MS);
     ping.unref();
     open.add(raw);
+    const socket = raw.socket;
+    if (socket) {
+      streamSockets.add(socket);
+      socket.once('close', () => streamSockets.delete(socket));
+    }
 
     const end = () => {
       clearInterval(ping);

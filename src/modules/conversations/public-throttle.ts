@@ -2,6 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/pool.ts';
+import type { Transaction } from '../../db/tenant.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 
 /** The limits on the child's side. A window starts with its first attempt; refused until it ends. */
@@ -57,7 +58,7 @@ export function sourceBucket(address: string): string {
  * requests cannot all slip past a limit; keys go in a fixed order so two such upserts never deadlock.
  */
 async function claimAll(
-  db: Database,
+  db: Database | Transaction,
   claims: Array<{ key: string; rule: Rule }>,
   now: Date,
 ): Promise<Array<Date | undefined>> {
@@ -149,7 +150,7 @@ export function floodText(message: string): string {
  * one municipality. Only keyed hashes of the address and the text are stored.
  */
 export async function claimMessage(
-  db: Database,
+  db: Database | Transaction,
   keyring: Keyring,
   sourceAddress: string,
   municipalityCode: string,

@@ -53,4 +53,18 @@ describe('PageCache', () => {
     await cache.get('a', async () => 'kept');
     assert.equal((await cache.get('a', async () => 'ignored')).identity.toString(), 'kept');
   });
+
+  it('remembers looked-up data until a change notification, and not while notifications are down', async () => {
+    let trusted = true;
+    let loads = 0;
+    const cache = new PageCache(() => trusted);
+    const load = async () => ({ kind: 'found', load: ++loads });
+    assert.deepEqual(await cache.remember('municipality:amsterdam', load), { kind: 'found', load: 1 });
+    assert.deepEqual(await cache.remember('municipality:amsterdam', load), { kind: 'found', load: 1 });
+    cache.clear();
+    assert.deepEqual(await cache.remember('municipality:amsterdam', load), { kind: 'found', load: 2 });
+    trusted = false;
+    assert.deepEqual(await cache.remember('municipality:amsterdam', load), { kind: 'found', load: 3 });
+    assert.deepEqual(await cache.remember('municipality:amsterdam', load), { kind: 'found', load: 4 });
+  });
 });

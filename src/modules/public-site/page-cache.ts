@@ -7,6 +7,8 @@ import { compressBody, type CompressedBody } from '../../http/compressed-body.ts
  */
 export class PageCache {
   readonly #pages = new Map<string, CompressedBody>();
+  /** Looked-up public data (not pages) under the same rules: emptied by the same notifications. */
+  readonly #data = new Map<string, object>();
   /** Bumped by every clear, so a page rendered before a change is not stored after it. */
   #generation = 0;
   /** The Amsterdam day the cached pages were rendered for. */
@@ -48,10 +50,7 @@ export class PageCache {
   ): Promise<CompressedBody | Other> {
     const today = this.today();
     if (!this.isTrustworthy()) return compressIfPage(await render(today));
-    if (today !== this.#day) {
-      this.clear();
-      this.#day = today;
-    }
+    this.#startDay(today);
     const cached = this.#pages.get(key);
     if (cached) return cached;
     const generation = this.#generation;
@@ -63,10 +62,35 @@ export class PageCache {
     return body;
   }
 
-  /** Forgets every page; called on each change notification. */
+  /**
+   * Public data that a page or form needs on every request (e.g. which municipality a slug is),
+   * remembered like a page: dropped on every change notification and the same day change, and not
+   * remembered at all while notifications cannot be trusted.
+   */
+  async remember<T extends object>(key: string, load: () => Promise<T>): Promise<T> {
+    if (!this.isTrustworthy()) return load();
+    this.#startDay(this.today());
+    const known = this.#data.get(key);
+    if (known) return known as T;
+    const generation = this.#generation;
+    const loaded = await load();
+    if (this.#data.size >= this.maxEntries) this.#data.clear();
+    if (generation === this.#generation && this.isTrustworthy()) this.#data.set(key, loaded);
+    return loaded;
+  }
+
+  /** What was remembered for another day is dropped when the Amsterdam day changes. */
+  #startDay(today: string): void {
+    if (today === this.#day) return;
+    this.clear();
+    this.#day = today;
+  }
+
+  /** Forgets every page and every remembered datum; called on each change notification. */
   clear(): void {
     this.#generation++;
     this.#pages.clear();
+    this.#data.clear();
   }
 }
 
