@@ -2,7 +2,7 @@ import PgBoss from 'pg-boss';
 import { deliverAlert, runEscalationSweep, type AlertDeps, type AlertQueue } from './alerts.service.ts';
 
 /** Delivery workers per instance. */
-const WORKERS = 4;
+const WORKERS = 2;
 
 /** The job that sends one delivery. */
 export const DELIVER_QUEUE = 'alert.deliver';

@@ -12,7 +12,7 @@ import type { FormNotice } from '../../web/pages/child-form-parts.tsx';
 import { ConversationDeletedPage } from '../../web/pages/conversation-deleted-page.tsx';
 import { DeleteConfirmPage } from '../../web/pages/delete-confirm-page.tsx';
 import { ReadCodePage } from '../../web/pages/read-code-page.tsx';
-import { availabilityNow } from '../roster/roster.service.ts';
+import { availabilityForChildPages } from '../roster/roster.service.ts';
 import { AlreadySentPage, WriteConfirmationPage } from '../../web/pages/write-confirmation-page.tsx';
 import { WritePage } from '../../web/pages/write-page.tsx';
 import { renderDocument } from '../../web/render.ts';
@@ -256,7 +256,7 @@ class ChildPages {
 
   /** Who is there now, from the roster: only on these no-store pages, never on the cached municipality page. */
   async availability(municipality: MunicipalityRecord) {
-    return availabilityNow(this.db, municipality.code, this.clock());
+    return availabilityForChildPages(this.db, municipality.code, this.clock());
   }
 
   /** The props every child page needs; `path` (after the slug) is where the language switch leads. */

@@ -23,7 +23,14 @@ import {
   setCoverageOverride,
 } from './roster-admin.service.ts';
 import { listShifts } from './roster.repository.ts';
-import { availabilityNow, coverageOf, onDutyAt, uncoveredPeriods } from './roster.service.ts';
+import {
+  AVAILABILITY_REUSE_MS,
+  availabilityForChildPages,
+  availabilityNow,
+  coverageOf,
+  onDutyAt,
+  uncoveredPeriods,
+} from './roster.service.ts';
 
 async function rejectsWith(work: Promise<unknown>, id: string) {
   await assert.rejects(work, (error: unknown) => error instanceof ApiError && error.id === id);
@@ -245,6 +252,14 @@ for (const target of databaseTargets()) {
         unstaffed.kind === 'unstaffed' && unstaffed.nextShiftStart?.toISOString(),
         parseLocal('2026-12-07 09:00').toISOString(),
       );
+      // The child's pages reuse an answer for 30 seconds, then ask again (17:00 ends the shift).
+      const closing = parseLocal('2026-11-30 16:59');
+      const first = availabilityForChildPages(db(), ROTTERDAM, closing);
+      assert.equal((await first).kind, 'staffed');
+      const later = new Date(closing.getTime() + AVAILABILITY_REUSE_MS - 1000);
+      assert.equal(availabilityForChildPages(db(), ROTTERDAM, later), first, 'reused within 30 seconds');
+      const afterShift = new Date(closing.getTime() + 2 * 60_000);
+      assert.equal((await availabilityForChildPages(db(), ROTTERDAM, afterShift)).kind, 'unstaffed');
 
       // Ten measured replies (4..13 minutes, median 8.5) replace the target; nine do not.
       const reply = async (startedAt: Date, minutes: number) => {

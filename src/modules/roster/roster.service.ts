@@ -108,6 +108,29 @@ export const MIN_MEASURED_RESPONSES = 10;
  * Someone on duty now → the expected wait: the median first-response time of the last 30 days when
  * there are at least 10, else the configured target. Nobody → when the next shift starts (within 14 days).
  */
+/** How long a municipality's availability is reused for the child's pages (per instance). */
+export const AVAILABILITY_REUSE_MS = 30_000;
+
+type RecentAvailability = Map<string, { at: number; availability: Promise<Availability> }>;
+const recentAvailability = new WeakMap<Database, RecentAvailability>();
+
+/**
+ * {@link availabilityNow} as the child's pages use it: computed at most every 30 seconds per
+ * municipality and instance (it costs a handful of queries and a median over a month of replies, and
+ * it changes only when a shift starts or ends), so every message a child sends does not pay for it.
+ */
+export function availabilityForChildPages(db: Database, code: string, now: Date): Promise<Availability> {
+  let byCode = recentAvailability.get(db);
+  if (!byCode) recentAvailability.set(db, (byCode = new Map() as RecentAvailability));
+  const recent = byCode.get(code);
+  const age = recent ? now.getTime() - recent.at : Infinity;
+  if (recent && age >= 0 && age < AVAILABILITY_REUSE_MS) return recent.availability;
+  const availability = availabilityNow(db, code, now);
+  byCode.set(code, { at: now.getTime(), availability });
+  availability.catch(() => byCode.delete(code));
+  return availability;
+}
+
 export async function availabilityNow(db: Database, code: string, now: Date): Promise<Availability> {
   return inTenant(db, { kind: 'municipality', code }, async (tx) => {
     const plan = await loadPlan(tx, code);
