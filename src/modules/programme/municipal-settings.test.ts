@@ -148,6 +148,9 @@ for (const target of databaseTargets()) {
         /<img class="od-municipality-logo" src="\/gemeente\/amsterdam\/logo" alt="Logo van gemeente Amsterdam"/,
       );
       assert.ok(!/<style|style="/.test(page), 'no inline styles (the public CSP forbids them)');
+      // The languages the team helps in are offered as this page in those languages.
+      assert.match(page, /<a class="nl-link" href="\/en\/gemeente\/amsterdam" lang="en" dir="ltr">English<\/a>/);
+      assert.match(page, /<a class="nl-link" href="\/ar\/gemeente\/amsterdam" lang="ar" dir="rtl">/);
       const css = await fetch(new URL('/styles/gemeente/GM0363.css', world.app.baseUrl));
       assert.equal(css.headers.get('content-type'), 'text/css; charset=utf-8');
       assert.match(await css.text(), /--basis-color-action-2-color-default:#1a5c8a/);
@@ -163,6 +166,11 @@ for (const target of databaseTargets()) {
       await waitFor(async () => {
         const text = await (await fetch(new URL('/styles/gemeente/GM0363.css', world.app.baseUrl))).text();
         return text.includes('#000000') ? text : undefined;
+      });
+      // No languages chosen, none offered (once the page cache has heard of the change).
+      await waitFor(async () => {
+        const html = await (await fetch(new URL('/gemeente/amsterdam', world.app.baseUrl))).text();
+        return html.includes('lang="en" dir="ltr">English</a></span>') ? undefined : html;
       });
       const audit = await world.app.owner.pool.query(
         "SELECT action FROM audit_log WHERE action LIKE 'settings.%' AND municipality_code = 'GM0363'",

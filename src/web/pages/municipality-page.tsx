@@ -15,7 +15,7 @@ interface MunicipalityPageProps {
   /** The mayor's testimonials published today. */
   testimonials?: PublicTestimonial[];
   /** The municipality's accent colour and logo (shown while it is active). */
-  appearance?: { accentColour: string | null; logoType: string | null } | undefined;
+  appearance?: { accentColour: string | null; logoType: string | null; languages?: string[] } | undefined;
 }
 
 /** A municipality's page: how to reach the mayor when it takes part, an honest sentence when not. */
@@ -47,6 +47,7 @@ export function MunicipalityPage({
           {t.t(NOT_ACTIVE_MESSAGE[municipality.participation], { name })}
         </p>
       )}
+      {active && <OfferedLanguages context={context} slug={municipality.slug} chosen={appearance?.languages ?? []} />}
       <TestimonialCards
         context={context}
         testimonials={testimonials}
@@ -59,6 +60,31 @@ export function MunicipalityPage({
         </a>
       </p>
     </Layout>
+  );
+}
+
+/**
+ * The languages the municipality said its team can help a child in (municipal settings), besides the
+ * one of this page: each a link to this page in that language.
+ */
+function OfferedLanguages({ context, slug, chosen }: { context: PageContext; slug: string; chosen: string[] }) {
+  const { t } = context;
+  const others = context.languages.filter(
+    (language) => chosen.includes(language.locale) && language.locale !== t.locale,
+  );
+  if (others.length === 0) return null;
+  return (
+    <p className="nl-paragraph">
+      {t.t('municipality.alsoIn')}{' '}
+      {others.map((language, index) => (
+        <span key={language.locale}>
+          {index > 0 && ', '}
+          <a className="nl-link" href={language.href(`/gemeente/${slug}`)} lang={language.locale} dir={language.dir}>
+            {language.name}
+          </a>
+        </span>
+      ))}
+    </p>
   );
 }
 
