@@ -106,14 +106,13 @@ export async function raiseAlert(
 
 /** Who gets step `step` of an alert; an empty list means "go on to the next step". */
 async function recipientsFor(
-  deps: AlertDeps,
   tx: Transaction,
   municipalityCode: string,
   step: number,
-  now: Date,
+  rosterNow: () => Promise<OnDuty>,
 ): Promise<AlertRecipient[]> {
   if (step >= NATIONAL_STEP) return listNationalCoordinators(tx);
-  const roster = await (deps.roster ?? onDutyInTx)(tx, municipalityCode, now);
+  const roster = await rosterNow();
   if (step === 0 && roster.onDuty.length + roster.deputies.length + roster.chain.length === 0) {
     // No roster yet: the whole team is told, as before rosters existed.
     const team = await listResponders(tx, municipalityCode);
@@ -134,8 +133,11 @@ async function advance(deps: AlertDeps, tx: Transaction, alert: AlertRow, now: D
     step += 1;
   }
   const minutes = await escalationMinutes(tx, alert.municipalityCode);
+  // Looked up once for all the steps this call may walk through (empty steps are skipped at once).
+  let roster: Promise<OnDuty> | undefined;
+  const rosterNow = () => (roster ??= (deps.roster ?? onDutyInTx)(tx, alert.municipalityCode, now));
   for (; step <= NATIONAL_STEP; step++) {
-    const recipients = await recipientsFor(deps, tx, alert.municipalityCode, step, now);
+    const recipients = await recipientsFor(tx, alert.municipalityCode, step, rosterNow);
     if (recipients.length === 0) continue;
     const deliveries = recipients.flatMap((person) => [
       { channel: 'email' as const, address: person.email, person },
