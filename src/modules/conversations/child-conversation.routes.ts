@@ -19,6 +19,7 @@ import { renderDocument } from '../../web/render.ts';
 import { randomToken } from '../accounts/secrets.ts';
 import type { MunicipalityRecord } from '../municipalities/municipalities.repository.ts';
 import { resolveMunicipality } from '../municipalities/municipalities.service.ts';
+import { conversationDepsOf } from './conversations.routes.ts';
 import type { PageCache } from '../public-site/page-cache.ts';
 import type { PublicSite } from '../public-site/public-site.ts';
 import { generateCode } from './conversation-code.ts';
@@ -30,7 +31,7 @@ import {
   openConversation,
   startConversation,
 } from './child-conversations.service.ts';
-import type { CodeLookupFailure, ConversationDeps } from './conversations.types.ts';
+import type { CodeLookupFailure } from './conversations.types.ts';
 import { claimCodeAttempt, claimMessage, releaseCodeAttempt } from './public-throttle.ts';
 
 const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
@@ -50,14 +51,7 @@ export function registerChildConversationRoutes(
   site: PublicSite,
   cache: PageCache,
 ): void {
-  const deps: ConversationDeps = {
-    db: context.db,
-    keyring: context.keyring,
-    mailer: context.mailer,
-    publicBaseUrl: context.publicBaseUrl,
-    codeExpiryDays: context.codeExpiryDays,
-    ...(context.alerting ? { alerting: context.alerting } : {}),
-  };
+  const deps = conversationDepsOf(context);
   const config = { policy: 'public' as const };
 
   void app.register(async (scope) => {

@@ -35,8 +35,8 @@ function conversationIdOf(request: FastifyRequest): string {
 
 /** What the conversation services need, taken from the API context. */
 export function conversationDepsOf(context: ApiContext): ConversationDeps {
-  const { db, keyring, mailer, publicBaseUrl, codeExpiryDays, clock } = context;
-  return { db, keyring, mailer, publicBaseUrl, codeExpiryDays, clock };
+  const { db, keyring, mailer, publicBaseUrl, codeExpiryDays, clock, alerting } = context;
+  return { db, keyring, mailer, publicBaseUrl, codeExpiryDays, clock, ...(alerting ? { alerting } : {}) };
 }
 
 /**

@@ -13,6 +13,8 @@ export const PUBLIC_THROTTLE = {
   codeGlobal: { limit: 2000, windowMs: 15 * 60_000 },
   /** Messages (new conversations and a child's replies) from one source. */
   sendSource: { limit: 10, windowMs: 60 * 60_000 },
+  /** Applications to take part (the public enrolment form) from one source. */
+  applicationSource: { limit: 10, windowMs: 60 * 60_000 },
   /** The same text for one municipality: more than `limit` in the window is a flood. */
   flood: { limit: 3, windowMs: 10 * 60_000 },
 } as const;
@@ -127,15 +129,15 @@ export async function releaseCodeAttempt(db: Database, keyring: Keyring, sourceA
     WHERE key IN (${keys[0]}, ${keys[1]})`);
 }
 
-/** Counts a message (a new conversation or a child's reply) from `sourceAddress`: 10 an hour. */
-export async function claimMessageSend(
+/** Counts an application to take part from `sourceAddress`: its own budget, apart from children's messages. */
+export async function claimApplication(
   db: Database,
   keyring: Keyring,
   sourceAddress: string,
   now: Date,
 ): Promise<{ refusedUntil?: Date }> {
-  const key = counterKey(keyring, `send-source:${sourceBucket(sourceAddress)}`);
-  const until = await claimWithin(db, key, PUBLIC_THROTTLE.sendSource, now);
+  const key = counterKey(keyring, `apply-source:${sourceBucket(sourceAddress)}`);
+  const until = await claimWithin(db, key, PUBLIC_THROTTLE.applicationSource, now);
   return until ? { refusedUntil: until } : {};
 }
 

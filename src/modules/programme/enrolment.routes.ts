@@ -12,7 +12,7 @@ import { ApplyConfirmedPage, ApplyConfirmPage, ApplySentPage } from '../../web/p
 import { renderDocument } from '../../web/render.ts';
 import { listCurrentMunicipalities } from '../municipalities/municipalities.repository.ts';
 import type { PublicSite } from '../public-site/public-site.ts';
-import { claimMessageSend } from '../conversations/public-throttle.ts';
+import { claimApplication } from '../conversations/public-throttle.ts';
 import {
   applicationListSchema,
   approveResultSchema,
@@ -70,7 +70,7 @@ export function registerEnrolmentRoutes(app: FastifyInstance, context: ApiContex
         const now = clock();
         // No generic per-source limit exists yet: applications share the public form budget per source
         // (10 an hour) with the child's messages. See the report: a claimPublicLimit would separate them.
-        if ((await claimMessageSend(db, context.keyring, request.ip, now)).refusedUntil) {
+        if ((await claimApplication(db, context.keyring, request.ip, now)).refusedUntil) {
           return send(request, reply, 429, await form({ values: parsed.values, notice: 'throttled' }));
         }
         const result = await submitApplication(
