@@ -46,7 +46,8 @@ export async function ensureAppRole(ownerUrl: string): Promise<string> {
         auth_find_user_by_email(text), auth_find_session(char), auth_count_users(),
         auth_find_invitation(char), auth_find_passkey(text), auth_find_sso_config(varchar),
         auth_claim_sso_login_state(char), auth_list_sso_municipalities(),
-        programme_set_participation(varchar, participation_state), enrolment_confirm_email(char, timestamptz) TO ${quotedRole};
+        programme_set_participation(varchar, participation_state), enrolment_confirm_email(char, timestamptz),
+        case_municipalities(), referral_link_scope(bytea, timestamptz) TO ${quotedRole};
     `);
     // SECURITY DEFINER functions search `public`; a role that may create objects there could plant
     // look-alike functions or operators in their way (PostgreSQL < 15 let everyone, and upgraded

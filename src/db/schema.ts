@@ -7,3 +7,5 @@ export * from '../modules/conversations/conversations.tables.ts';
 export * from '../modules/programme/programme.tables.ts';
 export * from '../modules/roster/roster.tables.ts';
 export * from '../modules/alerts/alerts.tables.ts';
+export * from '../modules/cases/cases.tables.ts';
+export * from '../modules/referrals/referrals.tables.ts';

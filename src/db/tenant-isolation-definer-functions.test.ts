@@ -19,6 +19,8 @@ const DEFINER_CALLS: Record<string, string> = {
   'auth_find_sso_config(character varying)': 'SELECT * FROM auth_find_sso_config(NULL)',
   'auth_find_user_by_email(text)': 'SELECT * FROM auth_find_user_by_email(NULL)',
   'auth_list_sso_municipalities()': 'SELECT * FROM auth_list_sso_municipalities()',
+  'case_municipalities()': 'SELECT * FROM case_municipalities()',
+  'referral_link_scope(bytea,timestamp with time zone)': 'SELECT * FROM referral_link_scope(NULL, NULL)',
   'enrolment_confirm_email(character,timestamp with time zone)': 'SELECT * FROM enrolment_confirm_email(NULL, NULL)',
   'programme_set_participation(character varying,participation_state)': `WITH scope AS (SELECT set_config('opendeur.national', 'on', true))
     SELECT programme_set_participation('GM9999', 'active') FROM scope`,
