@@ -185,6 +185,21 @@ const CATALOGUE = {
     nl: 'Deze melding bestaat niet of is al opgepakt.',
     en: 'This alert does not exist or has been picked up already.',
   },
+  'case.not_found': {
+    status: 404,
+    nl: 'Dit dossier bestaat niet (meer). Misschien is de bewaartermijn voorbij en is het vernietigd.',
+    en: 'This case does not exist (any more). Its retention term may have ended and it was destroyed.',
+  },
+  'case.access_denied': {
+    status: 403,
+    nl: 'U bent niet aan dit dossier toegewezen. Is het nodig? Breek het glas en schrijf waarom; dat wordt vastgelegd en de coördinator krijgt bericht.',
+    en: 'You are not assigned to this case. If you must, break the glass and write why; this is recorded and the coordinator is told.',
+  },
+  'case.no_municipality': {
+    status: 403,
+    nl: 'Dossiers zijn alleen te openen door medewerkers van een gemeente.',
+    en: 'Cases can only be opened by staff of a municipality.',
+  },
   'conversation.not_found': {
     status: 404,
     nl: 'Dit gesprek bestaat niet (meer). Misschien heeft het kind het verwijderd.',
