@@ -9,6 +9,7 @@ import { openDatabase, type DatabaseHandle } from './db/pool.ts';
 import { buildApp } from './http/app.ts';
 import type { RouteEntry } from './http/route-policy.ts';
 import { startAlertJobs, type AlertJobs } from './modules/alerts/alert-jobs.ts';
+import { startCaseJobs, type CaseJobs } from './modules/cases/case-jobs.ts';
 import { createSmsGateway } from './modules/alerts/sms-gateway.ts';
 import { issueSetupTokenIfFirstRun } from './modules/accounts/setup.service.ts';
 import type { Clock } from './modules/accounts/sessions.service.ts';
@@ -47,6 +48,8 @@ export interface ServerOptions {
   mailer?: Mailer;
   /** Alert job tuning (tests: short retries and sweeps). */
   alertJobs?: { retryLimit?: number; retryDelay?: number; sweepIntervalMs?: number };
+  /** Case sweep intervals (task reminders and untouched cases; retention). */
+  caseJobs?: { followUpIntervalMs?: number; retentionIntervalMs?: number };
 }
 
 /** The public-content channel that empties page caches; see migration 0001. */
@@ -78,6 +81,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   let listener: ChangeListener | undefined;
   const conversationEvents = new ConversationEvents();
   let alertJobs: AlertJobs | undefined;
+  let caseJobs: CaseJobs | undefined;
   const mailer =
     options.mailer ??
     createMailer({
@@ -120,6 +124,10 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       { db: database.db, mailer, publicBaseUrl: config.publicBaseUrl, clock, log: alertLog, ...(sms ? { sms } : {}) },
       { ownerUrl: databaseUrl, log: alertLog, ...options.alertJobs },
     );
+    caseJobs = await startCaseJobs(
+      { db: database.db, mailer, publicBaseUrl: config.publicBaseUrl, clock, log: alertLog },
+      { boss: alertJobs.boss, log: alertLog, ...options.caseJobs },
+    );
     const site = createPublicSite({ helpLines, quickExitUrl: config.quickExitUrl });
     const { app, routes } = await buildApp({
       config,
@@ -140,6 +148,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     });
     const appDatabase = database;
     const runningJobs = alertJobs;
+    const runningCaseJobs = caseJobs;
     return {
       app,
       routes,
@@ -152,6 +161,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
         try {
           stopHousekeeping();
           await app.close();
+          await runningCaseJobs.stop();
           await runningJobs.stop();
           await listener?.close();
           await conversationEvents.close();
@@ -164,6 +174,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       },
     };
   } catch (error) {
+    await caseJobs?.stop().catch(() => {});
     await alertJobs?.stop().catch(() => {});
     await listener?.close();
     await conversationEvents.close();

@@ -3,6 +3,9 @@ import { AppShell } from './components/app-shell.tsx';
 import { LoadingPage, NotFoundPage, RouteErrorPage } from './components/route-error-page.tsx';
 import { AccountPage } from './pages/account-page.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
+import { CasePage } from './pages/cases/case-page.tsx';
+import { CasesPage } from './pages/cases/cases-page.tsx';
+import { ReferralDirectoryPage } from './pages/cases/referral-directory-page.tsx';
 import { ConversationPage } from './pages/conversations/conversation-page.tsx';
 import { InboxPage } from './pages/conversations/inbox-page.tsx';
 import { EnrolmentPage } from './pages/enrolment-page.tsx';
@@ -62,6 +65,9 @@ export function createBackOfficeRouter() {
               { path: 'account', element: <AccountPage />, loader: requireFullSession },
               { path: 'gesprekken', element: <InboxPage />, loader: requireRole(RESPONDERS) },
               { path: 'gesprekken/:id', element: <ConversationPage />, loader: requireRole(RESPONDERS) },
+              { path: 'dossiers', element: <CasesPage />, loader: requireRole(RESPONDERS) },
+              { path: 'dossiers/:id', element: <CasePage />, loader: requireRole(RESPONDERS) },
+              { path: 'verwijzers', element: <ReferralDirectoryPage />, loader: requireRole(RESPONDERS) },
               { path: 'balie', element: <FrontDeskPage />, loader: requireRole(FRONT_DESK) },
               { path: 'team', element: <TeamPage />, loader: requireRole(TEAM_MANAGERS) },
               { path: 'instellingen/sso', element: <SsoSettingsPage />, loader: requireRole(TEAM_MANAGERS) },

@@ -185,6 +185,51 @@ const CATALOGUE = {
     nl: 'Deze melding bestaat niet of is al opgepakt.',
     en: 'This alert does not exist or has been picked up already.',
   },
+  'referral_party.not_found': {
+    status: 404,
+    nl: 'Deze verwijzer staat niet in de lijst van uw gemeente.',
+    en: 'This party is not in your municipality’s directory.',
+  },
+  'referral_party.inactive': {
+    status: 409,
+    nl: 'Deze verwijzer staat uit. Kies een andere, of laat de coördinator hem weer aanzetten.',
+    en: 'This party is switched off. Choose another, or ask the coordinator to switch it on again.',
+  },
+  'referral_party.phone_invalid': {
+    status: 400,
+    nl: 'Dit telefoonnummer klopt niet. Gebruik alleen cijfers, spaties en streepjes, eventueel met + ervoor, bijvoorbeeld 020 123 4567 of +31 20 123 4567.',
+    en: 'This phone number is not right. Use only digits, spaces and hyphens, optionally with + in front, e.g. 020 123 4567 or +31 20 123 4567.',
+  },
+  'referral_party.email_invalid': {
+    status: 400,
+    nl: 'Dit e-mailadres klopt niet. Een e-mailadres ziet eruit als naam@organisatie.nl.',
+    en: 'This e-mail address is not right. An e-mail address looks like name@organisation.nl.',
+  },
+  'referral.not_found': {
+    status: 404,
+    nl: 'Deze verwijzing bestaat niet (meer) in dit dossier.',
+    en: 'This referral does not exist (any more) in this case.',
+  },
+  'referral.party_required': {
+    status: 400,
+    nl: 'Kies bij een verwijzing naar een partij uit de lijst ook welke partij.',
+    en: 'For a referral to a party from the directory, choose the party.',
+  },
+  'referral.consent_required': {
+    status: 409,
+    nl: 'Het kind heeft (nog) geen toestemming gegeven voor deze verwijzing. Volgens de Meldcode mag u Veilig Thuis en de politie ook zonder toestemming inschakelen; andere partijen niet. Vraag het kind eerst om toestemming en leg die vast in het dossier.',
+    en: 'The child has not (yet) consented to this referral. Under the Meldcode you may involve Veilig Thuis and the police without consent; other parties you may not. Ask the child first and record the consent in the case.',
+  },
+  'referral.email_invalid': {
+    status: 400,
+    nl: 'Dit e-mailadres klopt niet. Een e-mailadres ziet eruit als naam@organisatie.nl.',
+    en: 'This e-mail address is not right. An e-mail address looks like name@organisation.nl.',
+  },
+  'referral.already_confirmed': {
+    status: 409,
+    nl: 'Deze verwijzing is al bevestigd door de ontvanger; er is geen nieuwe link nodig.',
+    en: 'The recipient has already confirmed this referral; no new link is needed.',
+  },
   'case.not_found': {
     status: 404,
     nl: 'Dit dossier bestaat niet (meer). Misschien is de bewaartermijn voorbij en is het vernietigd.',
@@ -199,6 +244,101 @@ const CATALOGUE = {
     status: 403,
     nl: 'Dossiers zijn alleen te openen door medewerkers van een gemeente.',
     en: 'Cases can only be opened by staff of a municipality.',
+  },
+  'case.invalid_transition': {
+    status: 409,
+    nl: 'Dit dossier heeft de status "{from}" en kan niet naar "{to}". Een gesloten dossier kan alleen terug naar "in behandeling".',
+    en: 'This case has the status "{from}" and cannot move to "{to}". A closed case can only go back to "in progress".',
+  },
+  'case.close_needs_category': {
+    status: 400,
+    nl: 'Kies eerst een categorie voor dit dossier (Classificatie); daarna kunt u het sluiten.',
+    en: 'Choose a category for this case first (Classification); then you can close it.',
+  },
+  'case.outcome_invalid': {
+    status: 400,
+    nl: 'Kies bij het sluiten hoe het dossier is afgerond (een van de uitkomsten uit de lijst).',
+    en: 'When closing, choose how the case ended (one of the outcomes in the list).',
+  },
+  'case.classification_invalid': {
+    status: 400,
+    nl: 'Deze categorie of subcategorie bestaat niet. Kies er een uit de lijst.',
+    en: 'This category or subcategory does not exist. Choose one from the list.',
+  },
+  'case.assignee_invalid': {
+    status: 400,
+    nl: 'U kunt een dossier alleen toewijzen aan een actieve beantwoorder of coördinator van uw gemeente.',
+    en: 'You can only assign a case to an active responder or coordinator of your municipality.',
+  },
+  'case.assignee_not_found': {
+    status: 404,
+    nl: 'Deze persoon is niet aan dit dossier toegewezen.',
+    en: 'This person is not assigned to this case.',
+  },
+  'case.break_glass_not_needed': {
+    status: 409,
+    nl: 'U kunt dit dossier al openen; het glas breken is niet nodig.',
+    en: 'You can already open this case; there is no need to break the glass.',
+  },
+  'case_task.not_found': {
+    status: 404,
+    nl: 'Deze taak bestaat niet (meer) in dit dossier.',
+    en: 'This task does not exist (any more) in this case.',
+  },
+  'case_task.assignee_invalid': {
+    status: 400,
+    nl: 'Een taak kan alleen naar een actieve hulpverlener of coördinator van uw gemeente.',
+    en: 'A task can only go to an active responder or coordinator of your municipality.',
+  },
+  'case_settings.retention_invalid': {
+    status: 400,
+    nl: 'De bewaartermijn moet een heel aantal maanden zijn, van 1 tot en met 1200 (100 jaar).',
+    en: 'The retention term must be a whole number of months, from 1 to 1200 (100 years).',
+  },
+  'case_settings.stale_invalid': {
+    status: 400,
+    nl: 'Het aantal dagen waarna een onaangeroerd dossier wordt gemeld moet een heel getal zijn, van 1 tot en met 365.',
+    en: 'The number of days after which an untouched case is flagged must be a whole number, from 1 to 365.',
+  },
+  'meldcode.step_unknown': {
+    status: 404,
+    nl: 'De meldcode heeft vijf stappen: kies stap 1 tot en met 5.',
+    en: 'The Meldcode has five steps: choose step 1 to 5.',
+  },
+  'meldcode.step_out_of_order': {
+    status: 409,
+    nl: 'Stap {step} kan nog niet. Leg eerst het besluit van stap {previous} vast ({previousTitleNl}).',
+    en: 'Step {step} cannot be taken yet. First record the decision of step {previous} ({previousTitleEn}).',
+  },
+  'meldcode.answer_missing': {
+    status: 400,
+    nl: 'Beantwoord in stap {step} eerst de vraag "{questionNl}".',
+    en: 'In step {step}, first answer the question "{questionEn}".',
+  },
+  'meldcode.answer_unknown': {
+    status: 400,
+    nl: 'Stap {step} van de meldcode heeft geen vraag "{answerId}".',
+    en: 'Step {step} of the Meldcode has no question "{answerId}".',
+  },
+  'meldcode.answer_invalid': {
+    status: 400,
+    nl: 'Beantwoord de vraag "{questionNl}" met {expectedNl}.',
+    en: 'Answer the question "{questionEn}" with {expectedEn}.',
+  },
+  'meldcode.decision_invalid': {
+    status: 400,
+    nl: 'Het besluit "{decision}" hoort niet bij stap {step}. Kies uit: {choicesNl}.',
+    en: 'The decision "{decision}" does not belong to step {step}. Choose from: {choicesEn}.',
+  },
+  'meldcode.reason_required': {
+    status: 400,
+    nl: 'U wijkt af van wat de afweging aangeeft ({defaultNl}). Schrijf in minstens {min} tekens waarom u anders besluit.',
+    en: 'You depart from what the weighing points to ({defaultEn}). Write in at least {min} characters why you decide otherwise.',
+  },
+  'meldcode.case_closed': {
+    status: 409,
+    nl: 'Dit dossier is gesloten: de meldcode kan niet meer worden aangevuld.',
+    en: 'This case is closed: the Meldcode can no longer be added to.',
   },
   'conversation.not_found': {
     status: 404,

@@ -13,7 +13,7 @@ import { loadTranslators } from '../web/i18n/catalogue.ts';
 import { BACK_OFFICE_DIST } from './back-office.ts';
 import { MissingPolicyError, ROUTE_POLICIES, type RoutePolicy } from './route-policy.ts';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Every route the app should have, with its policy. A new route must be added here, with its policy
@@ -51,6 +51,12 @@ function expectedRoutes(): Array<{ method: Method; url: string; policy: RoutePol
   routes.push(
     { method: 'GET', url: '/alerts/bevestig', policy: 'public' },
     { method: 'POST', url: '/alerts/bevestig', policy: 'public' },
+  );
+  // Referrals: the receiving party's link (a GET shows buttons, the POSTs confirm or leave feedback).
+  routes.push(
+    { method: 'GET', url: '/verwijzing', policy: 'public' },
+    { method: 'POST', url: '/verwijzing/bevestigen', policy: 'public' },
+    { method: 'POST', url: '/verwijzing/terugkoppeling', policy: 'public' },
   );
   // The back office: the SPA's pages; its hashed assets only once it is built.
   for (const url of ['/beheer', '/beheer/', '/beheer/*']) routes.push({ method: 'GET', url, policy: 'public' });
@@ -122,6 +128,40 @@ function expectedRoutes(): Array<{ method: Method; url: string; policy: RoutePol
     ['POST', '/api/v1/conversations/:id/assign', 'responder'],
     ['POST', '/api/v1/conversations/:id/close', 'responder'],
     ['POST', '/api/v1/conversations/:id/reopen', 'responder'],
+    // Cases: a municipality's responders and coordinator; the service decides per case (openCase).
+    ['GET', '/api/v1/cases', 'responder'],
+    ['POST', '/api/v1/cases', 'responder'],
+    ['GET', '/api/v1/cases/classification', 'responder'],
+    ['GET', '/api/v1/cases/assignees', 'responder'],
+    ['POST', '/api/v1/conversations/:id/case', 'responder'],
+    ['GET', '/api/v1/cases/:id', 'responder'],
+    ['PATCH', '/api/v1/cases/:id', 'responder'],
+    ['POST', '/api/v1/cases/:id/status', 'responder'],
+    ['POST', '/api/v1/cases/:id/assignees', 'responder'],
+    ['DELETE', '/api/v1/cases/:id/assignees/:userId', 'responder'],
+    ['POST', '/api/v1/cases/:id/events', 'responder'],
+    ['PUT', '/api/v1/cases/:id/consent', 'responder'],
+    ['PUT', '/api/v1/cases/:id/classification', 'responder'],
+    ['POST', '/api/v1/cases/:id/break-glass', 'responder'],
+    // The Meldcode of a case (the service lets only the case's team in).
+    ['GET', '/api/v1/cases/:id/meldcode', 'responder'],
+    ['POST', '/api/v1/cases/:id/meldcode/:step', 'responder'],
+    // Referrals and the directory of parties (writes to the directory: coordinator, checked in the service).
+    ['GET', '/api/v1/referral-parties', 'responder'],
+    ['POST', '/api/v1/referral-parties', 'responder'],
+    ['PUT', '/api/v1/referral-parties/:id', 'responder'],
+    ['GET', '/api/v1/cases/:id/referrals', 'responder'],
+    ['POST', '/api/v1/cases/:id/referrals', 'responder'],
+    ['POST', '/api/v1/cases/:id/referrals/:referralId/send', 'responder'],
+    // Follow-up tasks, legal hold (coordinator, checked in the service), the PDF export, case settings.
+    ['GET', '/api/v1/cases/:id/tasks', 'responder'],
+    ['POST', '/api/v1/cases/:id/tasks', 'responder'],
+    ['POST', '/api/v1/cases/:id/tasks/:taskId/done', 'responder'],
+    ['PUT', '/api/v1/cases/:id/legal-hold', 'responder'],
+    ['DELETE', '/api/v1/cases/:id/legal-hold', 'responder'],
+    ['GET', '/api/v1/cases/:id/export.pdf', 'responder'],
+    ['GET', '/api/v1/case-settings', 'responder'],
+    ['PUT', '/api/v1/case-settings', 'responder'],
     // On-call alerts and the front desk (the front desk checks its roles in the service).
     ['GET', '/api/v1/alerts', 'responder'],
     ['POST', '/api/v1/alerts/:id/acknowledge', 'responder'],

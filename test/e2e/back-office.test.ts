@@ -469,6 +469,7 @@ browserSuite('back office in the browser: setup, second factors, invitations by 
     assert.deepEqual(await navigation(coordinator), [
       'Start',
       'Gesprekken',
+      'Dossiers',
       'Kind aan de balie',
       'Team',
       'Inloggen via gemeente (SSO)',
@@ -534,7 +535,7 @@ browserSuite('back office in the browser: setup, second factors, invitations by 
     await expectHome(responder, RESPONDER, `Gemeente ${AMSTERDAM.name}`, ['Beantwoorder']);
     assert.deepEqual(
       await navigation(responder),
-      ['Start', 'Gesprekken', 'Kind aan de balie', 'Toolkit', 'Mijn account'],
+      ['Start', 'Gesprekken', 'Dossiers', 'Kind aan de balie', 'Toolkit', 'Mijn account'],
       'a responder answers conversations, manages no team and reads no audit log',
     );
     await checkPage(responder, 'home (responder)', { tablet: true });

@@ -144,6 +144,7 @@ browserSuite('back-office inbox in the browser: live list, reading, reply and no
     assert.deepEqual(await menu.getByRole('link').allInnerTexts(), [
       'Start',
       'Gesprekken',
+      'Dossiers',
       'Kind aan de balie',
       'Toolkit',
       'Mijn account',

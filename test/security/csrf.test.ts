@@ -22,8 +22,10 @@ const CHILD_FORM = /^(\/[a-z]{2})?\/gemeente\/:slug\/(schrijf|lees|lees\/antwoor
 const ENROLMENT_FORM = /^(\/[a-z]{2})?\/aanmelden(\/bevestig)?$/;
 /** The acknowledgement link in an alert e-mail (no session either: its one-time token is the key). */
 const ALERT_ACKNOWLEDGEMENT = /^\/alerts\/bevestig$/;
+/** The receiving party's referral link (confirm, feedback): no session either, its one-time token is the key. */
+const REFERRAL_LINK = /^\/verwijzing\/(bevestigen|terugkoppeling)$/;
 const PUBLIC_FORM = (url: string) =>
-  CHILD_FORM.test(url) || ENROLMENT_FORM.test(url) || ALERT_ACKNOWLEDGEMENT.test(url);
+  CHILD_FORM.test(url) || ENROLMENT_FORM.test(url) || ALERT_ACKNOWLEDGEMENT.test(url) || REFERRAL_LINK.test(url);
 
 /** A concrete path for a route pattern (the CSRF check comes before any parameter is read). */
 const pathOf = (url: string) =>
@@ -57,13 +59,18 @@ for (const target of databaseTargets()) {
       return passed;
     }
 
-    it('has public state changes only for the child, enrolment and acknowledgement forms, which read no cookie', () => {
+    it('has public state changes only for the child, enrolment, acknowledgement and referral-link forms, which read no cookie', () => {
       const publicForms = world.app.server.routes.filter((route) => !SAFE.has(route.method) && PUBLIC_FORM(route.url));
       assert.ok(publicForms.filter((route) => CHILD_FORM.test(route.url)).length >= 4, 'the child forms');
       assert.ok(publicForms.filter((route) => ENROLMENT_FORM.test(route.url)).length >= 2, 'the enrolment forms');
       assert.ok(
         publicForms.some((route) => ALERT_ACKNOWLEDGEMENT.test(route.url)),
         'the alert acknowledgement',
+      );
+      assert.equal(
+        publicForms.filter((route) => REFERRAL_LINK.test(route.url)).length,
+        2,
+        'the referral link: confirm and feedback',
       );
       for (const route of publicForms) assert.equal(route.policy, 'public', `${route.method} ${route.url}`);
     });

@@ -285,6 +285,101 @@ export const API_MATRIX: MatrixRow[] = [
     request: () => ({ path: `${NO_CONVERSATION}/${action}` }),
     expect: staffPolicy(NOT_FOUND, RESPONDERS),
   })),
+  // Cases: the policy admits a municipality's responders and coordinator; on a case nobody has they get 404.
+  { method: 'GET', url: '/api/v1/cases', policy: 'responder', expect: staffPolicy(ok(), RESPONDERS) },
+  {
+    method: 'POST',
+    url: '/api/v1/cases',
+    policy: 'responder',
+    request: () => ({ body: { origin: 'manual' } }),
+    expect: staffPolicy(ok(201), RESPONDERS),
+  },
+  ...(['classification', 'assignees'] as const).map((list): MatrixRow => ({
+    method: 'GET',
+    url: `/api/v1/cases/${list}`,
+    policy: 'responder',
+    expect: staffPolicy(ok(), RESPONDERS),
+  })),
+  {
+    method: 'POST',
+    url: '/api/v1/conversations/:id/case',
+    policy: 'responder',
+    request: () => ({ path: `${NO_CONVERSATION}/case` }),
+    expect: staffPolicy(NOT_FOUND, RESPONDERS),
+  },
+  ...(
+    [
+      ['GET', '', undefined],
+      ['PATCH', '', { summary: 'Kort' }],
+      ['POST', '/status', { status: 'in_progress' }],
+      ['POST', '/assignees', { userId: NO_ID }],
+      ['DELETE', `/assignees/:userId`, undefined],
+      ['POST', '/events', { kind: 'note', text: 'Notitie' }],
+      ['PUT', '/consent', { consent: 'given' }],
+      ['PUT', '/classification', { category: 'school' }],
+      ['POST', '/break-glass', { reason: 'Een reden van minstens twintig tekens.' }],
+    ] as const
+  ).map(([method, suffix, body]): MatrixRow => ({
+    method,
+    url: `/api/v1/cases/:id${suffix}`,
+    policy: 'responder',
+    request: () => ({ path: `/api/v1/cases/${NO_ID}${suffix.replace(':userId', NO_ID)}`, body }),
+    expect: staffPolicy(error(404, 'case.not_found'), RESPONDERS),
+  })),
+  // The Meldcode of a case nobody has: admitted callers get 404 from openCase.
+  {
+    method: 'GET',
+    url: '/api/v1/cases/:id/meldcode',
+    policy: 'responder',
+    request: () => ({ path: `/api/v1/cases/${NO_ID}/meldcode` }),
+    expect: staffPolicy(error(404, 'case.not_found'), RESPONDERS),
+  },
+  {
+    method: 'POST',
+    url: '/api/v1/cases/:id/meldcode/:step',
+    policy: 'responder',
+    request: () => ({
+      path: `/api/v1/cases/${NO_ID}/meldcode/1`,
+      body: { answers: { acute_danger: false }, decision: 'signals_mapped' },
+    }),
+    expect: staffPolicy(error(404, 'case.not_found'), RESPONDERS),
+  },
+  // Follow-up tasks, legal hold, export and case settings; on a case nobody has admitted callers get 404.
+  ...(
+    [
+      ['GET', '/tasks', undefined],
+      ['POST', '/tasks', { title: 'Nabellen', dueAt: '2030-01-01T09:00:00Z' }],
+      ['POST', '/tasks/:taskId/done', undefined],
+      ['GET', '/export.pdf', undefined],
+    ] as const
+  ).map(([method, suffix, body]): MatrixRow => ({
+    method,
+    url: `/api/v1/cases/:id${suffix}`,
+    policy: 'responder',
+    request: () => ({ path: `/api/v1/cases/${NO_ID}${suffix.replace(':taskId', NO_ID)}`, body }),
+    expect: staffPolicy(error(404, 'case.not_found'), RESPONDERS),
+  })),
+  // A legal hold is the coordinator's: a responder is refused before the case is looked up.
+  ...(
+    [
+      ['PUT', { reason: 'Verzoek van de rechtbank' }],
+      ['DELETE', undefined],
+    ] as const
+  ).map(([method, body]): MatrixRow => ({
+    method,
+    url: '/api/v1/cases/:id/legal-hold',
+    policy: 'responder',
+    request: () => ({ path: `/api/v1/cases/${NO_ID}/legal-hold`, body }),
+    expect: staffPolicy(error(404, 'case.not_found'), RESPONDERS, { amsterdamResponder: FORBIDDEN }),
+  })),
+  { method: 'GET', url: '/api/v1/case-settings', policy: 'responder', expect: staffPolicy(ok(), RESPONDERS) },
+  {
+    method: 'PUT',
+    url: '/api/v1/case-settings',
+    policy: 'responder',
+    request: () => ({ body: { retentionMonthsReferred: 240, retentionMonthsOther: 60, staleAfterDays: 7 } }),
+    expect: staffPolicy(ok(), RESPONDERS, { amsterdamResponder: FORBIDDEN }),
+  },
   // Issue 7: toolkit, stickers, sticker orders, QR visits.
   { method: 'GET', url: '/api/v1/toolkit', policy: 'staff', expect: staffPolicy(ok()) },
   {
@@ -366,6 +461,47 @@ export const API_MATRIX: MatrixRow[] = [
     request: () => ({ body: { token: FAKE_TOKEN } }),
     expect: everyone(ok(404)),
   },
+  // Referrals: the receiving party's link needs the token from the e-mail; an unknown one is a 404 page.
+  ...(['bevestigen', 'terugkoppeling'] as const).map((action): MatrixRow => ({
+    method: 'POST',
+    url: `/verwijzing/${action}`,
+    policy: 'public',
+    request: () => ({ body: { token: FAKE_TOKEN, feedback: 'Ontvangen' } }),
+    expect: everyone(ok(404)),
+  })),
+  // The directory: the team reads it, only the coordinator writes (checked in the service).
+  { method: 'GET', url: '/api/v1/referral-parties', policy: 'responder', expect: staffPolicy(ok(), RESPONDERS) },
+  {
+    method: 'POST',
+    url: '/api/v1/referral-parties',
+    policy: 'responder',
+    request: () => ({ body: { name: 'Wijkteam Matrix', kind: 'wijkteam' } }),
+    expect: staffPolicy(ok(), RESPONDERS, { amsterdamResponder: FORBIDDEN }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/v1/referral-parties/:id',
+    policy: 'responder',
+    request: () => ({
+      path: `/api/v1/referral-parties/${NO_ID}`,
+      body: { name: 'Wijkteam Matrix', kind: 'wijkteam', active: true },
+    }),
+    expect: staffPolicy(error(404, 'referral_party.not_found'), RESPONDERS, { amsterdamResponder: FORBIDDEN }),
+  },
+  // A case's referrals: on a case nobody has, admitted callers get 404.
+  ...(
+    [
+      ['GET', '', undefined],
+      ['POST', '', { kind: 'police' }],
+      ['POST', `/${NO_ID}/send`, {}],
+    ] as const
+  ).map(([method, suffix, body]): MatrixRow => ({
+    method,
+    url: `/api/v1/cases/:id/referrals${suffix.replace(NO_ID, ':referralId')}`,
+    policy: 'responder',
+    request: () => ({ path: `/api/v1/cases/${NO_ID}/referrals${suffix}`, body }),
+    expect: staffPolicy(error(404, 'case.not_found'), RESPONDERS),
+  })),
   { method: 'GET', url: '/api/v1/alerts', policy: 'responder', expect: staffPolicy(ok(), RESPONDERS) },
   {
     method: 'POST',
@@ -616,6 +752,7 @@ export const PUBLIC_ROUTES: Array<{ url: string; path: string; onlyWhenBuilt?: b
     { url: `${prefix}/aanmelden/bevestig`, path: `${prefix}/aanmelden/bevestig?token=${FAKE_TOKEN}` },
   ]),
   { url: '/alerts/bevestig', path: `/alerts/bevestig?token=${FAKE_TOKEN}` },
+  { url: '/verwijzing', path: `/verwijzing?token=${FAKE_TOKEN}` },
   { url: '/beheer', path: '/beheer' },
   { url: '/beheer/', path: '/beheer/' },
   { url: '/beheer/*', path: '/beheer/team' },

@@ -22,7 +22,7 @@ export class ApiError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Query = Record<string, string | undefined>;
 
 export interface RequestOptions {
@@ -65,7 +65,7 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
 async function send<T>(method: Method, path: string, options: RequestOptions, isRetry: boolean): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
   let body: string | undefined;
-  if (method === 'POST' || method === 'PUT') {
+  if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
     // Fastify refuses a JSON content type with an empty body, so state changes always send an object.
     body = JSON.stringify(options.body ?? {});
     headers['content-type'] = 'application/json';

@@ -45,6 +45,13 @@ export function AppHeader() {
                 </NavLink>
               </li>
             )}
+            {hasAnyRole(session, RESPONDERS) && (
+              <li>
+                <NavLink className={navLink} to="/dossiers">
+                  {t('nav.cases')}
+                </NavLink>
+              </li>
+            )}
             {hasAnyRole(session, FRONT_DESK) && (
               <li>
                 <NavLink className={navLink} to="/balie">

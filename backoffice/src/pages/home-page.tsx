@@ -21,7 +21,10 @@ export function HomePage() {
 
   const destinations: Destination[] = [
     ...(hasAnyRole(session, RESPONDERS)
-      ? [{ to: '/gesprekken', title: 'nav.conversations', description: 'home.conversationsDescription' } as const]
+      ? [
+          { to: '/gesprekken', title: 'nav.conversations', description: 'home.conversationsDescription' } as const,
+          { to: '/dossiers', title: 'nav.cases', description: 'home.casesDescription' } as const,
+        ]
       : []),
     ...(hasAnyRole(session, TEAM_MANAGERS)
       ? [

@@ -21,12 +21,14 @@ export interface AlertJobOptions {
 /** The running job machinery of one instance. */
 export interface AlertJobs {
   queue: AlertQueue;
+  /** The instance's one pg-boss, for other modules' queues (cases); stopped with the alert jobs. */
+  boss: PgBoss;
   stop(): Promise<void>;
 }
 
 /**
  * Starts pg-boss and the escalation sweep. pg-boss runs with the owner's URL in its own small pool
- * (max 6): it must create its schema and tables, and its queries touch only that schema — app data
+ * (max 5, shared with the case sweeps): it must create its schema and tables, and its queries touch only that schema — app data
  * is read and written through `deps.db` (the app role, under row-level security). The sweep is a
  * plain interval on every instance: it locks due alerts with SKIP LOCKED, so instances never
  * escalate one alert twice, and it reads the app clock so tests can move time.
@@ -34,7 +36,7 @@ export interface AlertJobs {
 export async function startAlertJobs(deps: AlertDeps, options: AlertJobOptions): Promise<AlertJobs> {
   const boss = new PgBoss({
     connectionString: options.ownerUrl,
-    max: WORKERS + 2,
+    max: WORKERS + 3,
     schedule: false,
     application_name: 'opendeur-jobs',
   });
@@ -87,6 +89,7 @@ export async function startAlertJobs(deps: AlertDeps, options: AlertJobOptions):
   timer.unref();
   return {
     queue,
+    boss,
     async stop() {
       clearInterval(timer);
       await sweeping;

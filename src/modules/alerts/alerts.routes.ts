@@ -137,7 +137,7 @@ export function registerAlertRoutes(app: FastifyInstance, context: ApiContext): 
       policy: 'staff',
       summary: 'Front desk: register a child at the desk or on the phone (alerts whoever is on duty)',
       body: contactSchema,
-      response: z.object({ alertId: z.string() }),
+      response: z.object({ alertId: z.string(), caseId: z.string() }),
     },
     async (request, _reply, { body }) =>
       registerFrontDeskContact(

@@ -2,7 +2,9 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/pool.ts';
 import { inTenant, type Transaction } from '../../db/tenant.ts';
+import { assignOnAlertAcknowledged } from '../cases/case-create.service.ts';
 import { listResponders } from '../conversations/conversations.repository.ts';
+import type { Keyring } from '../crypto/keyring.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { onDutyInTx, type OnDuty } from '../roster/roster.service.ts';
 import {
@@ -63,6 +65,8 @@ export interface AlertDeps {
    */
   roster?: (tx: Transaction, municipalityCode: string, at: Date) => Promise<OnDuty>;
   log?: (message: string) => void;
+  /** Case keys: acknowledging a front-desk alert writes on the contact's case. */
+  keyring?: Keyring;
 }
 
 const LEASE_SECONDS = 120;
@@ -84,8 +88,8 @@ export async function insertAlertInTransaction(
   source: AlertSource,
   conversationId: string | null,
   now: Date,
+  id: string = randomUUID(),
 ): Promise<string | undefined> {
-  const id = randomUUID();
   return (await insertAlert(tx, { id, municipalityCode, source, conversationId, now })) ? id : undefined;
 }
 
@@ -268,12 +272,12 @@ export async function acknowledgeByToken(
 ): Promise<'acknowledged' | 'already' | 'unknown'> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return 'unknown';
   // Tokens are unique and unguessable; finding one needs the national scope (the link names no municipality).
-  return inTenant(deps.db, { kind: 'national' }, async (tx) => {
-    const found = await findDeliveryByToken(tx, ackTokenHash(token));
-    if (!found) return 'unknown';
-    if (found.acknowledgedAt) return 'already';
-    return (await acknowledgeAlertRow(tx, found.alertId, found.userId, now)) ? 'acknowledged' : 'already';
-  });
+  const found = await inTenant(deps.db, { kind: 'national' }, (tx) => findDeliveryByToken(tx, ackTokenHash(token)));
+  if (!found) return 'unknown';
+  if (found.acknowledgedAt) return 'already';
+  // Acknowledged in the municipality's scope, where the front-desk contact's case is visible.
+  const acknowledged = await acknowledgeInMunicipality(deps, found.municipalityCode, found.alertId, found.userId, now);
+  return acknowledged ? 'acknowledged' : 'already';
 }
 
 /** Acknowledges from the back office, for a staff member of the alert's municipality. */
@@ -284,7 +288,23 @@ export async function acknowledgeById(
   userId: string,
   now: Date,
 ): Promise<boolean> {
-  return inTenant(deps.db, { kind: 'municipality', code: municipalityCode }, (tx) =>
-    acknowledgeAlertRow(tx, alertId, userId, now),
-  );
+  return acknowledgeInMunicipality(deps, municipalityCode, alertId, userId, now);
+}
+
+/**
+ * Acknowledges the alert and, for a front-desk contact, makes the person who picked it up an
+ * assignee of the contact's case (when a responder or coordinator there), in one transaction.
+ */
+async function acknowledgeInMunicipality(
+  deps: AlertDeps,
+  municipalityCode: string,
+  alertId: string,
+  userId: string | null,
+  now: Date,
+): Promise<boolean> {
+  return inTenant(deps.db, { kind: 'municipality', code: municipalityCode }, async (tx) => {
+    if (!(await acknowledgeAlertRow(tx, alertId, userId, now))) return false;
+    await assignOnAlertAcknowledged(deps.keyring, tx, { alertId, userId, municipalityCode, now });
+    return true;
+  });
 }

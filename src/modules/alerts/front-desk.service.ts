@@ -5,6 +5,7 @@ import { apiError } from '../../http/api-errors.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { auditRoleOf } from '../accounts/actor.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { createFrontDeskCase } from '../cases/case-create.service.ts';
 import { listResponders } from '../conversations/conversations.repository.ts';
 import { encryptField } from '../crypto/index.ts';
 import type { Keyring } from '../crypto/keyring.ts';
@@ -40,18 +41,19 @@ export async function frontDeskView(deps: AlertDeps, actor: Actor, now: Date) {
 }
 
 /**
- * Registers a walk-in or phone contact (the short note encrypted, the registration audited) and
- * raises the alert in the same transaction; its first step is sent after the commit.
+ * Registers a walk-in or phone contact (the short note encrypted, the registration audited), opens
+ * its case (no assignee yet) and raises the alert in the same transaction; its first step is sent
+ * after the commit. Whoever acknowledges the alert becomes the case's assignee.
  */
 export async function registerFrontDeskContact(
   deps: AlertDeps & { keyring: Keyring },
   actor: Actor,
   input: { kind: 'walk_in' | 'phone'; note?: string },
   now: Date,
-): Promise<{ alertId: string }> {
+): Promise<{ alertId: string; caseId: string }> {
   const code = deskMunicipality(actor);
   const id = randomUUID();
-  const alertId = await inTenant(deps.db, { kind: 'municipality', code }, async (tx) => {
+  const { alertId, caseId } = await inTenant(deps.db, { kind: 'municipality', code }, async (tx) => {
     const note = input.note
       ? await encryptField(
           deps.keyring,
@@ -72,8 +74,16 @@ export async function registerFrontDeskContact(
       objectId: id,
       details: { kind: input.kind },
     });
-    return insertAlertInTransaction(tx, code, input.kind, null, now);
+    const caseId = await createFrontDeskCase(deps.keyring, tx, actor, {
+      municipalityCode: code,
+      contactId: id,
+      kind: input.kind,
+      note: input.note ?? null,
+      now,
+    });
+    // The alert shares the contact's id, so acknowledging it finds the contact's case.
+    return { alertId: await insertAlertInTransaction(tx, code, input.kind, null, now, id), caseId };
   });
   await dispatchAlert(deps, code, alertId!, now);
-  return { alertId: alertId! };
+  return { alertId: alertId!, caseId };
 }

@@ -6,6 +6,7 @@ import type { Keyring } from '../crypto/keyring.ts';
 import { generateCode, hashCode, normaliseCode } from './conversation-code.ts';
 import { insertAlertInTransaction } from '../alerts/alerts.service.ts';
 import { alertAfterCommit } from './conversation-notifications.ts';
+import { someoneHelpsInConversation } from '../referrals/referrals.repository.ts';
 import {
   deleteConversation,
   findByCodeHash,
@@ -258,5 +259,6 @@ async function childView(
     );
     messages.push({ id: row.id, author: row.author, body, createdAt: row.createdAt });
   }
-  return { id: conversation.id, municipalityCode, status: conversation.status, messages };
+  const someoneHelps = await someoneHelpsInConversation(tx, conversation.id);
+  return { id: conversation.id, municipalityCode, status: conversation.status, messages, someoneHelps };
 }

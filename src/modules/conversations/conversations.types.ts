@@ -56,6 +56,8 @@ export interface ChildConversationView {
   municipalityCode: string;
   status: ConversationStatus;
   messages: ChildMessageView[];
+  /** A party the case was referred to confirmed it: the child sees "someone is helping you", nothing more. */
+  someoneHelps?: boolean;
 }
 
 /** Outcomes of the child's actions that need a code. */

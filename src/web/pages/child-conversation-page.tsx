@@ -101,6 +101,9 @@ export function ChildConversationPage({
         ))}
       </ol>
       {!hasAnswer && <p className="nl-paragraph">{t.t('conversation.noReplyYet')}</p>}
+      {conversation.someoneHelps && (
+        <p className="utrecht-alert utrecht-alert--ok od-notice">{t.t('conversation.someoneHelps')}</p>
+      )}
 
       <form className="od-form" method="post" action={t.href(`${base}/antwoord`)} noValidate>
         <div className={`utrecht-form-field od-field${replyError ? ' utrecht-form-field--invalid' : ''}`}>

@@ -5,6 +5,7 @@ import { ErrorAlert, LiveRegion, Notice } from '../../components/alerts.tsx';
 import { PageHeading } from '../../components/headings.tsx';
 import { useApiData } from '../../components/use-api-data.ts';
 import { useFormatDateTime, useTranslate } from '../../i18n/use-translate.ts';
+import { OpenCaseButton } from '../cases/open-case-button.tsx';
 import { ConversationActions } from './conversation-actions.tsx';
 import { shortId, useConversationLabels } from './conversation-labels.ts';
 import { ConversationTimeline } from './conversation-timeline.tsx';
@@ -84,6 +85,7 @@ export function ConversationPage() {
             <dt>{t('conversations.fact.started')}</dt>
             <dd>{formatDateTime(conversation.createdAt)}</dd>
           </dl>
+          <OpenCaseButton conversationId={conversation.id} />
           <ConversationTimeline conversation={conversation} />
           {conversation.status === 'closed' ? (
             <p className="nl-paragraph">{t('conversations.closedNoReply')}</p>

@@ -1,36 +1,12 @@
-import { useState, type FormEvent, type TextareaHTMLAttributes } from 'react';
+import { useState, type FormEvent } from 'react';
 import { MESSAGE_MAX_CHARS } from '../../api/conversations-api.ts';
 import { FormErrorAlert, LiveRegion, Notice } from '../../components/alerts.tsx';
 import { Button, ButtonGroup } from '../../components/buttons.tsx';
 import { classNames } from '../../components/class-names.ts';
-import { FormFieldFrame } from '../../components/form-field-frame.tsx';
 import { SectionHeading } from '../../components/headings.tsx';
+import { TextAreaField } from '../../components/text-area-field.tsx';
 import { useApiForm } from '../../components/use-api-form.ts';
 import { useTranslate } from '../../i18n/use-translate.ts';
-
-interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className'> {
-  id: string;
-  label: string;
-  description?: string;
-  error?: string | undefined;
-}
-
-/** A labelled multi-line text field, in the same form-field frame as the text and select fields. */
-function TextAreaField({ id, label, description, error, ...textareaProps }: TextAreaFieldProps) {
-  return (
-    <FormFieldFrame id={id} kind="text" label={label} description={description} error={error}>
-      {(describedBy) => (
-        <textarea
-          id={id}
-          className={classNames('utrecht-textbox od-textarea', error && 'utrecht-textbox--invalid')}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          {...textareaProps}
-        />
-      )}
-    </FormFieldFrame>
-  );
-}
 
 interface MessageFormProps {
   /** The section's id (its heading's too): "antwoorden" or "notitie". */

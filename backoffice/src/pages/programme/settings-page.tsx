@@ -11,6 +11,7 @@ import { useApiForm } from '../../components/use-api-form.ts';
 import { useTranslate } from '../../i18n/use-translate.ts';
 import type { MessageId } from '../../i18n/messages.ts';
 import { isNationalCoordinator } from '../../session/roles.ts';
+import { CaseSettingsSection } from '../cases/case-settings-section.tsx';
 import { useSession } from '../../session/session-store.ts';
 import {
   fetchSettings,
@@ -67,6 +68,7 @@ export function SettingsPage() {
           <ContactForm code={code} initial={settings.data} />
           <AppearanceForm code={code} initial={settings.data} />
           <LogoForm code={code} initial={settings.data} />
+          {!national && <CaseSettingsSection />}
         </div>
       )}
     </>
