@@ -88,7 +88,7 @@ export async function listCaseEvents(
     SELECT e.id, e.kind, e.created_at, e.actor_user_id, u.display_name, e.body, e.details
       FROM case_events e LEFT JOIN staff_users u ON u.id = e.actor_user_id
      WHERE e.case_id = ${caseId}::uuid
-     ORDER BY e.created_at, e.id`);
+     ORDER BY e.created_at, e.seq`);
   const views: CaseEventView[] = [];
   for (const row of rows.rows) {
     views.push({

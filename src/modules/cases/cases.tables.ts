@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   check,
   foreignKey,
@@ -155,6 +156,8 @@ export const caseEvents = pgTable(
     body: bytea('body'),
     details: jsonb('details').$type<Record<string, string | number | boolean | null>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** Insertion order: entries written in one transaction share a time and keep the order they were written in. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (table) => [
     index('case_events_case').on(table.caseId, table.createdAt),
