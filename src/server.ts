@@ -17,6 +17,7 @@ import { startThrottleHousekeeping } from './modules/conversations/public-thrott
 import { Keyring } from './modules/crypto/keyring.ts';
 import { createMailer, type Mailer } from './modules/mail/mailer.ts';
 import { loadDemoData, removeDemoData } from './modules/municipalities/demo-data.ts';
+import { startCoverageWatch } from './modules/roster/coverage-watch.ts';
 import { importRegistry } from './modules/municipalities/registry-import.ts';
 import { PageCache } from './modules/public-site/page-cache.ts';
 import { createPublicSite } from './modules/public-site/public-site.ts';
@@ -47,6 +48,8 @@ export interface ServerOptions {
   mailer?: Mailer;
   /** Alert job tuning (tests: short retries and sweeps). */
   alertJobs?: { retryLimit?: number; retryDelay?: number; sweepIntervalMs?: number };
+  /** How often the coverage watch runs (tests: short). */
+  coverageWatchIntervalMs?: number;
 }
 
 /** The public-content channel that empties page caches; see migration 0001. */
@@ -78,6 +81,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   let listener: ChangeListener | undefined;
   const conversationEvents = new ConversationEvents();
   let alertJobs: AlertJobs | undefined;
+  let stopCoverageWatch: (() => Promise<void>) | undefined;
   const mailer =
     options.mailer ??
     createMailer({
@@ -120,6 +124,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       { db: database.db, mailer, publicBaseUrl: config.publicBaseUrl, clock, log: alertLog, ...(sms ? { sms } : {}) },
       { ownerUrl: databaseUrl, log: alertLog, ...options.alertJobs },
     );
+    stopCoverageWatch = startCoverageWatch(
+      { db: database.db, mailer, publicBaseUrl: config.publicBaseUrl, log: alertLog },
+      clock,
+      options.coverageWatchIntervalMs,
+    );
     const site = createPublicSite({ helpLines, quickExitUrl: config.quickExitUrl });
     const { app, routes } = await buildApp({
       config,
@@ -140,6 +149,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     });
     const appDatabase = database;
     const runningJobs = alertJobs;
+    const stopWatch = stopCoverageWatch;
     return {
       app,
       routes,
@@ -152,6 +162,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
         try {
           stopHousekeeping();
           await app.close();
+          await stopWatch();
           await runningJobs.stop();
           await listener?.close();
           await conversationEvents.close();
@@ -164,6 +175,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       },
     };
   } catch (error) {
+    await stopCoverageWatch?.();
     await alertJobs?.stop().catch(() => {});
     await listener?.close();
     await conversationEvents.close();
