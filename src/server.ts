@@ -8,6 +8,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import { openDatabase, type DatabaseHandle } from './db/pool.ts';
 import { buildApp } from './http/app.ts';
 import type { RouteEntry } from './http/route-policy.ts';
+import { AlertEvents } from './modules/alerts/alert-events.ts';
 import { startAlertJobs, type AlertJobs } from './modules/alerts/alert-jobs.ts';
 import { createSmsGateway } from './modules/alerts/sms-gateway.ts';
 import { issueSetupTokenIfFirstRun } from './modules/accounts/setup.service.ts';
@@ -80,6 +81,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   let database: DatabaseHandle | undefined;
   let listener: ChangeListener | undefined;
   const conversationEvents = new ConversationEvents();
+  const alertEvents = new AlertEvents();
   let alertJobs: AlertJobs | undefined;
   let stopCoverageWatch: (() => Promise<void>) | undefined;
   const mailer =
@@ -117,6 +119,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       (message) => log.warn(message),
     );
     conversationEvents.start(appUrl, (message) => log.warn(message));
+    alertEvents.start(appUrl, (message) => log.warn(message));
     const stopHousekeeping = startThrottleHousekeeping(database.db, clock, (message) => log.warn(message));
     const alertLog = (message: string) => log.warn(message);
     const sms = createSmsGateway(config.sms);
@@ -139,6 +142,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
         db: database.db,
         keyring,
         conversationEvents,
+        alertEvents,
         codeExpiryDays: config.codeExpiryDays,
         clock,
         mailer,
@@ -166,6 +170,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
           await runningJobs.stop();
           await listener?.close();
           await conversationEvents.close();
+          await alertEvents.close();
           await appDatabase.close();
           mailer.close();
         } finally {
@@ -179,6 +184,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     await alertJobs?.stop().catch(() => {});
     await listener?.close();
     await conversationEvents.close();
+    await alertEvents.close();
     await database?.close().catch(() => {});
     mailer.close();
     await embedded?.stop();
