@@ -8,6 +8,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import { openDatabase, type DatabaseHandle } from './db/pool.ts';
 import { buildApp } from './http/app.ts';
 import type { RouteEntry } from './http/route-policy.ts';
+import { AlertEvents } from './modules/alerts/alert-events.ts';
 import { startAlertJobs, type AlertJobs } from './modules/alerts/alert-jobs.ts';
 import { startCaseJobs, type CaseJobs } from './modules/cases/case-jobs.ts';
 import { createSmsGateway } from './modules/alerts/sms-gateway.ts';
@@ -18,6 +19,7 @@ import { startThrottleHousekeeping } from './modules/conversations/public-thrott
 import { Keyring } from './modules/crypto/keyring.ts';
 import { createMailer, type Mailer } from './modules/mail/mailer.ts';
 import { loadDemoData, removeDemoData } from './modules/municipalities/demo-data.ts';
+import { startCoverageWatch } from './modules/roster/coverage-watch.ts';
 import { importRegistry } from './modules/municipalities/registry-import.ts';
 import { PageCache } from './modules/public-site/page-cache.ts';
 import { createPublicSite } from './modules/public-site/public-site.ts';
@@ -50,6 +52,8 @@ export interface ServerOptions {
   alertJobs?: { retryLimit?: number; retryDelay?: number; sweepIntervalMs?: number };
   /** Case sweep intervals (task reminders and untouched cases; retention). */
   caseJobs?: { followUpIntervalMs?: number; retentionIntervalMs?: number };
+  /** How often the coverage watch runs (tests: short). */
+  coverageWatchIntervalMs?: number;
 }
 
 /** The public-content channel that empties page caches; see migration 0001. */
@@ -80,8 +84,10 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   let database: DatabaseHandle | undefined;
   let listener: ChangeListener | undefined;
   const conversationEvents = new ConversationEvents();
+  const alertEvents = new AlertEvents();
   let alertJobs: AlertJobs | undefined;
   let caseJobs: CaseJobs | undefined;
+  let stopCoverageWatch: (() => Promise<void>) | undefined;
   const mailer =
     options.mailer ??
     createMailer({
@@ -117,6 +123,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       (message) => log.warn(message),
     );
     conversationEvents.start(appUrl, (message) => log.warn(message));
+    alertEvents.start(appUrl, (message) => log.warn(message));
     const stopHousekeeping = startThrottleHousekeeping(database.db, clock, (message) => log.warn(message));
     const alertLog = (message: string) => log.warn(message);
     const sms = createSmsGateway(config.sms);
@@ -128,6 +135,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       { db: database.db, mailer, publicBaseUrl: config.publicBaseUrl, clock, log: alertLog },
       { boss: alertJobs.boss, log: alertLog, ...options.caseJobs },
     );
+    stopCoverageWatch = startCoverageWatch(
+      { db: database.db, mailer, publicBaseUrl: config.publicBaseUrl, log: alertLog },
+      clock,
+      options.coverageWatchIntervalMs,
+    );
     const site = createPublicSite({ helpLines, quickExitUrl: config.quickExitUrl });
     const { app, routes } = await buildApp({
       config,
@@ -138,6 +150,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
         db: database.db,
         keyring,
         conversationEvents,
+        alertEvents,
         codeExpiryDays: config.codeExpiryDays,
         clock,
         mailer,
@@ -149,6 +162,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     const appDatabase = database;
     const runningJobs = alertJobs;
     const runningCaseJobs = caseJobs;
+    const stopWatch = stopCoverageWatch;
     return {
       app,
       routes,
@@ -162,9 +176,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
           stopHousekeeping();
           await app.close();
           await runningCaseJobs.stop();
+          await stopWatch();
           await runningJobs.stop();
           await listener?.close();
           await conversationEvents.close();
+          await alertEvents.close();
           await appDatabase.close();
           mailer.close();
         } finally {
@@ -175,9 +191,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     };
   } catch (error) {
     await caseJobs?.stop().catch(() => {});
+    await stopCoverageWatch?.();
     await alertJobs?.stop().catch(() => {});
     await listener?.close();
     await conversationEvents.close();
+    await alertEvents.close();
     await database?.close().catch(() => {});
     mailer.close();
     await embedded?.stop();

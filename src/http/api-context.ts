@@ -1,4 +1,5 @@
 import type { Database } from '../db/pool.ts';
+import type { AlertEvents } from '../modules/alerts/alert-events.ts';
 import type { AlertDeps } from '../modules/alerts/alerts.service.ts';
 import type { Keyring } from '../modules/crypto/keyring.ts';
 import type { ConversationEvents } from '../modules/conversations/conversation-events.ts';
@@ -13,6 +14,8 @@ export interface ApiContext {
   keyring: Keyring;
   /** Live conversation events from every instance (LISTEN opendeur_conversations). */
   conversationEvents: ConversationEvents;
+  /** Live alert events from every instance (LISTEN opendeur_alerts). */
+  alertEvents: AlertEvents;
   /** A child's code stops working after this many days without activity. */
   codeExpiryDays: number;
   clock: Clock;

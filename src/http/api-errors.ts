@@ -510,6 +510,11 @@ const CATALOGUE = {
     nl: 'Het rooster heeft de komende 14 dagen gaten en er is geen vervanging afgesproken.',
     en: 'The roster has gaps in the next 14 days and no fallback has been agreed.',
   },
+  'roster.gaps_while_active': {
+    status: 409,
+    nl: 'De gemeente is actief, maar na deze wijziging is het rooster de komende 14 dagen niet gedekt en is er geen vervanging afgesproken. Onbezet: {periods}. Vul de gaten, spreek een vervanging af, of geef een reden op om de gemeente toch actief te houden (die wordt vastgelegd).',
+    en: 'The municipality is active, but after this change the roster is not covered in the next 14 days and no fallback has been agreed. Uncovered: {periods}. Fill the gaps, agree a fallback, or give a reason to keep the municipality active anyway (it is recorded).',
+  },
   not_found: { status: 404, nl: 'Niet gevonden.', en: 'Not found.' },
   internal: {
     status: 500,

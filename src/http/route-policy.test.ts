@@ -164,6 +164,7 @@ function expectedRoutes(): Array<{ method: Method; url: string; policy: RoutePol
     ['PUT', '/api/v1/case-settings', 'responder'],
     // On-call alerts and the front desk (the front desk checks its roles in the service).
     ['GET', '/api/v1/alerts', 'responder'],
+    ['GET', '/api/v1/alerts/events', 'responder'],
     ['POST', '/api/v1/alerts/:id/acknowledge', 'responder'],
     ['GET', '/api/v1/front-desk', 'staff'],
     ['POST', '/api/v1/front-desk/contacts', 'staff'],

@@ -472,6 +472,8 @@ browserSuite('a case walked in the browser: walk-in → Meldcode → report to V
       [
         ['front_desk.contact_registered', 'contact', 'desk'],
         ['case.created', 'case', 'desk'],
+        // The front-desk alert shares the contact's id; picking it up is audited, then the assignment.
+        ['alert.acknowledged', 'contact', 'responder'],
         ['case.assigned', 'case', 'responder'],
         ['case.status_changed', 'case', 'responder'],
         ['case.meldcode_decided', 'case', 'responder'],

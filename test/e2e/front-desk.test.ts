@@ -1,7 +1,7 @@
 /**
  * "Kind aan de balie" in Chromium: a front-desk employee of GM0363 signs in, reads what to do now,
  * registers a walk-in in two fields; the responder on duty gets the alert e-mail (a real SMTP server
- * started here) and acknowledges with one click from its link. The page passes axe-core (WCAG 2.2
+ * started here) and acknowledges with one click from its link (audited). The page passes axe-core (WCAG 2.2
  * AA) on a desk PC and a tablet without sideways scrolling. Without a roster, the municipality's
  * responders are the ones on duty.
  */
@@ -109,6 +109,16 @@ browserSuite('front desk in the browser: walk-in → alert e-mail → one-click 
     assert.deepEqual(
       rows.map((row) => row.acknowledged_by),
       [responder.userId],
+    );
+    const { rows: audited } = await app.owner.pool.query<{
+      actor_user_id: string;
+      actor_role: string;
+      details: object;
+    }>("SELECT actor_user_id, actor_role, details FROM audit_log WHERE action = 'alert.acknowledged'");
+    assert.deepEqual(
+      audited,
+      [{ actor_user_id: responder.userId, actor_role: 'responder', details: { via: 'email_link', step: 0 } }],
+      'audited, with the person the link was sent to',
     );
     assert.deepEqual(pageErrors, []);
   });

@@ -1,7 +1,9 @@
 /**
  * The roster page of the back office in Chromium: a municipal coordinator adds a shift to the weekly
  * pattern and sees the uncovered hours of the next 14 days shrink, adds leave with a replacement and
- * sets the escalation chain (kept after a reload). axe-core finds nothing at desktop and 360×640.
+ * sets the escalation chain (kept after a reload). Once the municipality is active, a change that leaves
+ * gaps is refused with the periods named, and goes through with a written reason. axe-core finds
+ * nothing at desktop and 360×640.
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
@@ -134,6 +136,25 @@ browserSuite('the roster in the back office', () => {
     await page.setViewportSize({ width: PHONE.width, height: PHONE.height });
     assert.equal(await horizontalOverflow(page), 0, 'no sideways scrolling at 360×640');
     await checkPage(page, 'roster (phone)');
+    await page.setViewportSize({ width: DESKTOP.width, height: DESKTOP.height });
+
+    // Once the municipality is active, a change that leaves gaps needs a written reason.
+    await world.app.owner.pool.query("UPDATE municipalities SET participation = 'active' WHERE code = 'GM0363'");
+    await page.getByRole('button', { name: 'Dienst op woensdag vanaf 08:00 van Sam Beantwoorder verwijderen' }).click();
+    await page.getByRole('button', { name: 'Weekpatroon opslaan' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'De gemeente is actief, maar na deze wijziging' });
+    await refusal.waitFor();
+    assert.match(await refusal.innerText(), /Onbezet: \d{4}-\d\d-\d\d \d\d:\d\d–/, 'the periods are named');
+    await checkPage(page, 'roster (change refused)');
+    await page
+      .getByLabel('Reden om de gemeente toch actief te houden')
+      .fill('Afgesproken met de burgemeester: tijdelijk geen vaste dienst');
+    await page.getByRole('button', { name: 'Weekpatroon opslaan' }).click();
+    await page.getByText('Het weekpatroon is opgeslagen.').waitFor();
+    await page
+      .getByText('Reden om toch actief te zijn: Afgesproken met de burgemeester: tijdelijk geen vaste dienst')
+      .waitFor();
+    assert.equal(await page.getByLabel('Reden om de gemeente toch actief te houden').count(), 0, 'the question closes');
     await context.close();
     assert.deepEqual(problems, []);
     assert.deepEqual(pageErrors, []);

@@ -28,6 +28,8 @@ interface TestAppOptions {
   mailer?: ServerOptions['mailer'];
   /** Alert job tuning (short retries, sweep interval). */
   alertJobs?: ServerOptions['alertJobs'];
+  /** How often the coverage watch runs. */
+  coverageWatchIntervalMs?: number;
 }
 
 /** Starts the real app (migrations, registry import, routes) on a fresh database of `target`. */
@@ -48,6 +50,7 @@ export async function startTestApp(target: DatabaseTarget, options: TestAppOptio
     clock: options.clock,
     mailer: options.mailer,
     alertJobs: options.alertJobs,
+    coverageWatchIntervalMs: options.coverageWatchIntervalMs,
   });
   // PORT 0 unless the test chose one (e.g. to know its public base URL before listening).
   await server.app.listen({ port: config.port, host: '127.0.0.1' });

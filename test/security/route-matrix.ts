@@ -504,6 +504,13 @@ export const API_MATRIX: MatrixRow[] = [
   })),
   { method: 'GET', url: '/api/v1/alerts', policy: 'responder', expect: staffPolicy(ok(), RESPONDERS) },
   {
+    method: 'GET',
+    url: '/api/v1/alerts/events',
+    policy: 'responder',
+    stream: true,
+    expect: staffPolicy(ok(), RESPONDERS),
+  },
+  {
     method: 'POST',
     url: '/api/v1/alerts/:id/acknowledge',
     policy: 'responder',

@@ -1,5 +1,5 @@
 /** On-call alerts and the front desk ("Kind aan de balie"). */
-import { apiRequest } from './api-client.ts';
+import { apiRequest, apiUrl } from './api-client.ts';
 
 /** An alert nobody has picked up yet (no content: what raised it and when). */
 export interface OpenAlert {
@@ -15,6 +15,15 @@ export interface FrontDeskView {
   onDuty: Array<{ displayName: string; phone: string | null }>;
   /** Nobody is on duty: these are the deputies or the escalation chain. */
   fallback: boolean;
+}
+
+/** The live stream (server-sent events) of the municipality's alerts: new, and picked up. */
+export const ALERT_EVENTS_URL = apiUrl('/alerts/events');
+
+/** One event of the stream (ids and kinds only); `resync`: events may have been missed, reload. */
+export interface AlertStreamEvent {
+  alertId: string;
+  kind: 'created' | 'acknowledged' | 'resync';
 }
 
 /** GET /api/v1/alerts — the municipality's open alerts, newest first. */

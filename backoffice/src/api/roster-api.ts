@@ -21,14 +21,20 @@ export type RosterFigures = z.infer<typeof figuresSchema>;
 const base = (code: string) => `/roster/${encodeURIComponent(code)}`;
 
 export const fetchRoster = (code: string) => apiRequest<RosterView>('GET', base(code));
-export const saveShifts = (code: string, shifts: RosterShift[]) =>
-  apiRequest<RosterView>('PUT', `${base(code)}/shifts`, { body: { shifts } });
+/**
+ * The changes below take `coverageOverrideReason`: on an active municipality, a change that leaves
+ * gaps is refused (`roster.gaps_while_active`) unless it carries a written reason.
+ */
+export const saveShifts = (code: string, shifts: RosterShift[], coverageOverrideReason?: string) =>
+  apiRequest<RosterView>('PUT', `${base(code)}/shifts`, { body: { shifts, coverageOverrideReason } });
 export const addException = (code: string, body: ExceptionRequest) =>
   apiRequest<{ id: string }>('POST', `${base(code)}/exceptions`, { body });
-export const removeException = (code: string, id: string) =>
-  apiRequest<unknown>('DELETE', `${base(code)}/exceptions/${encodeURIComponent(id)}`);
-export const saveChain = (code: string, userIds: string[]) =>
-  apiRequest<unknown>('PUT', `${base(code)}/chain`, { body: { userIds } });
+export const removeException = (code: string, id: string, coverageOverrideReason?: string) =>
+  apiRequest<unknown>('DELETE', `${base(code)}/exceptions/${encodeURIComponent(id)}`, {
+    query: { coverageOverrideReason },
+  });
+export const saveChain = (code: string, userIds: string[], coverageOverrideReason?: string) =>
+  apiRequest<unknown>('PUT', `${base(code)}/chain`, { body: { userIds, coverageOverrideReason } });
 export const saveRosterSettings = (code: string, body: RosterSettingsRequest) =>
   apiRequest<unknown>('PUT', `${base(code)}/settings`, { body });
 /** The national coordinator's permission to be active despite gaps; null withdraws it. */

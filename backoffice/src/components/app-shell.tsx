@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { Outlet, useLocation, useNavigation } from 'react-router';
 import { useTranslate } from '../i18n/use-translate.ts';
+import { AlertWatcher } from '../pages/front-desk/alert-watcher.tsx';
+import { RESPONDERS, hasAnyRole } from '../session/roles.ts';
+import { useSession } from '../session/session-store.ts';
 import { AppHeader } from './app-header.tsx';
 
 /**
@@ -12,7 +15,10 @@ export function AppShell() {
   const t = useTranslate();
   const location = useLocation();
   const navigation = useNavigation();
+  const session = useSession();
   const previousPath = useRef(location.pathname);
+  // Responders hear about a new alert on every page, not only on the inbox.
+  const watchesAlerts = session?.stage === 'full' && hasAnyRole(session, RESPONDERS);
 
   useEffect(() => {
     if (previousPath.current === location.pathname) return;
@@ -35,6 +41,7 @@ export function AppShell() {
       </a>
       <AppHeader />
       <main id="inhoud" className="od-main" tabIndex={-1} aria-busy={navigation.state === 'loading' || undefined}>
+        {watchesAlerts && <AlertWatcher />}
         <Outlet />
       </main>
     </>

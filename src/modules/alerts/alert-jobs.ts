@@ -18,6 +18,23 @@ export interface AlertJobOptions {
   log: (message: string) => void;
 }
 
+/**
+ * Creates a pg-boss queue unless it exists. Instances starting together on an empty database
+ * create the same queues (and their partition tables) at once, which PostgreSQL can answer with a
+ * deadlock for one of them; that one waits a moment and tries again.
+ */
+export async function createQueueOnce(boss: PgBoss, name: string, options: PgBoss.Queue): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!(await boss.getQueue(name))) await boss.createQueue(name, options);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+    }
+  }
+}
+
 /** The running job machinery of one instance. */
 export interface AlertJobs {
   queue: AlertQueue;
@@ -42,7 +59,7 @@ export async function startAlertJobs(deps: AlertDeps, options: AlertJobOptions):
   });
   boss.on('error', (error) => options.log(`pg-boss: ${error.message}`));
   await boss.start();
-  await boss.createQueue(DELIVER_QUEUE, {
+  await createQueueOnce(boss, DELIVER_QUEUE, {
     name: DELIVER_QUEUE,
     retryLimit: options.retryLimit ?? 10,
     retryDelay: options.retryDelay ?? 2,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/tenant.ts';
+import { ALERTS_CHANNEL } from './alert-events.ts';
 
 /** An alert as the sweep and the dispatcher see it. */
 export interface AlertRow {
@@ -19,6 +20,9 @@ export interface ClaimedDelivery {
   channel: 'email' | 'sms';
   address: string;
   acknowledged: boolean;
+  userId: string | null;
+  /** The person's language; null when the scope does not show their account (a national coordinator). */
+  locale: string | null;
 }
 
 /** A new delivery row (the key makes a second insert of the same one a no-op). */
@@ -47,9 +51,10 @@ function alertRow(row: Record<string, unknown>): AlertRow {
 }
 
 /**
- * The one INSERT on the child's write path: step 0, nothing dispatched yet, so the sweep sends it
- * even when this instance dies before it could enqueue the first delivery. False: an open alert
- * for the conversation exists already.
+ * The one statement on the child's write path: step 0, nothing dispatched yet, so the sweep sends it
+ * even when this instance dies before it could enqueue the first delivery. It also notifies the
+ * back offices (delivered at the commit, like a trigger's). False: an open alert for the
+ * conversation exists already.
  */
 export async function insertAlert(
   tx: Transaction,
@@ -57,12 +62,14 @@ export async function insertAlert(
 ): Promise<boolean> {
   // A child writing again while the team has not yet picked up the last alert adds no second one.
   const result = await tx.execute(sql`
-    INSERT INTO alerts (id, municipality_code, source, conversation_id, created_at, step, next_escalation_at)
-    SELECT ${alert.id}::uuid, ${alert.municipalityCode}, ${alert.source}::alert_source,
-      ${alert.conversationId}::uuid, ${alert.now}, 0, ${alert.now}
-    WHERE ${alert.conversationId}::uuid IS NULL OR NOT EXISTS (SELECT 1 FROM alerts o
-      WHERE o.conversation_id = ${alert.conversationId}::uuid AND o.acknowledged_at IS NULL AND o.exhausted_at IS NULL)
-    RETURNING id`);
+    WITH inserted AS (
+      INSERT INTO alerts (id, municipality_code, source, conversation_id, created_at, step, next_escalation_at)
+      SELECT ${alert.id}::uuid, ${alert.municipalityCode}, ${alert.source}::alert_source,
+        ${alert.conversationId}::uuid, ${alert.now}, 0, ${alert.now}
+      WHERE ${alert.conversationId}::uuid IS NULL OR NOT EXISTS (SELECT 1 FROM alerts o
+        WHERE o.conversation_id = ${alert.conversationId}::uuid AND o.acknowledged_at IS NULL AND o.exhausted_at IS NULL)
+      RETURNING id, municipality_code)
+    SELECT id, pg_notify(${ALERTS_CHANNEL}, municipality_code || ':' || id || ':created') FROM inserted`);
   return result.rows.length > 0;
 }
 
@@ -128,8 +135,9 @@ export async function claimDelivery(
     FROM alerts a
     WHERE d.id = ${deliveryId}::uuid AND a.id = d.alert_id AND d.sent_at IS NULL
       AND (d.claimed_until IS NULL OR d.claimed_until < now())
-    RETURNING d.id, d.alert_id, d.municipality_code, d.channel, d.address,
-      (a.acknowledged_at IS NOT NULL) AS acknowledged`);
+    RETURNING d.id, d.alert_id, d.municipality_code, d.channel, d.address, d.user_id,
+      (a.acknowledged_at IS NOT NULL) AS acknowledged,
+      (SELECT u.locale FROM staff_users u WHERE u.id = d.user_id) AS locale`);
   const row = result.rows[0];
   if (!row) return undefined;
   return {
@@ -139,6 +147,8 @@ export async function claimDelivery(
     channel: row.channel as 'email' | 'sms',
     address: row.address as string,
     acknowledged: row.acknowledged === true,
+    userId: (row.user_id as string | null) ?? null,
+    locale: (row.locale as string | null) ?? null,
   };
 }
 
@@ -171,6 +181,12 @@ export async function listStrandedDeliveries(
   return result.rows.map((row) => ({ id: row.id as string, municipalityCode: row.municipality_code as string }));
 }
 
+/** A staff member's language (national scope finds national coordinators too). */
+export async function findStaffLocale(tx: Transaction, userId: string): Promise<string | null> {
+  const result = await tx.execute(sql`SELECT locale FROM staff_users WHERE id = ${userId}::uuid`);
+  return (result.rows[0]?.locale as string | undefined) ?? null;
+}
+
 /** Active national coordinators (national scope). */
 export async function listNationalCoordinators(
   tx: Transaction,
@@ -195,35 +211,53 @@ export async function escalationMinutes(tx: Transaction, municipalityCode: strin
   return minutes === undefined || minutes === null ? 10 : Number(minutes);
 }
 
-/** Acknowledges an open alert; answers false when it was acknowledged already (or is not visible). */
+/**
+ * Acknowledges an open alert (and notifies the back offices at the commit); answers its municipality
+ * and step, or undefined when it was acknowledged already (or is not visible).
+ */
 export async function acknowledgeAlert(
   tx: Transaction,
   alertId: string,
   userId: string | null,
   now: Date,
-): Promise<boolean> {
+): Promise<{ municipalityCode: string; step: number } | undefined> {
   const result = await tx.execute(sql`
-    UPDATE alerts SET acknowledged_at = ${now}, acknowledged_by = ${userId}::uuid
-    WHERE id = ${alertId}::uuid AND acknowledged_at IS NULL RETURNING id`);
-  return result.rows.length > 0;
+    WITH acknowledged AS (
+      UPDATE alerts SET acknowledged_at = ${now}, acknowledged_by = ${userId}::uuid
+      WHERE id = ${alertId}::uuid AND acknowledged_at IS NULL RETURNING id, municipality_code, step)
+    SELECT municipality_code, step, pg_notify(${ALERTS_CHANNEL}, municipality_code || ':' || id || ':acknowledged')
+      FROM acknowledged`);
+  const row = result.rows[0];
+  return row ? { municipalityCode: row.municipality_code as string, step: Number(row.step) } : undefined;
 }
 
-/** The delivery an acknowledgement token belongs to (tokens are per delivery, stored hashed). */
+/** The delivery an acknowledgement token belongs to (tokens are per delivery, stored hashed), with its person's roles. */
 export async function findDeliveryByToken(
   tx: Transaction,
   tokenHash: Buffer,
 ): Promise<
-  { alertId: string; userId: string | null; municipalityCode: string; acknowledgedAt: Date | null } | undefined
+  | {
+      alertId: string;
+      userId: string | null;
+      roles: string[];
+      municipalityCode: string;
+      channel: 'email' | 'sms';
+      acknowledgedAt: Date | null;
+    }
+  | undefined
 > {
   const result = await tx.execute(sql`
-    SELECT d.alert_id, d.user_id, d.municipality_code, a.acknowledged_at
+    SELECT d.alert_id, d.user_id, d.municipality_code, d.channel, a.acknowledged_at,
+      ARRAY(SELECT r.role::text FROM staff_roles r WHERE r.user_id = d.user_id ORDER BY r.role) AS roles
     FROM alert_deliveries d JOIN alerts a ON a.id = d.alert_id WHERE d.ack_token_hash = ${tokenHash}`);
   const row = result.rows[0];
   if (!row) return undefined;
   return {
     alertId: row.alert_id as string,
     userId: (row.user_id as string | null) ?? null,
+    roles: (row.roles as string[] | null) ?? [],
     municipalityCode: row.municipality_code as string,
+    channel: row.channel as 'email' | 'sms',
     acknowledgedAt: toDate(row.acknowledged_at),
   };
 }

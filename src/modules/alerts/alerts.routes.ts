@@ -1,14 +1,15 @@
-import formbody from '@fastify/formbody';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../http/access-control.ts';
 import type { ApiContext } from '../../http/api-context.ts';
 import { apiError } from '../../http/api-errors.ts';
 import { apiRoute } from '../../http/api-route.ts';
-import { NO_STORE, PUBLIC_PAGE_HEADERS } from '../../http/security-headers.ts';
+import { registerEventStream } from '../../http/event-stream-route.ts';
 import { inTenant } from '../../db/tenant.ts';
 import { listOpenAlerts } from './alerts.repository.ts';
-import { acknowledgeById, acknowledgeByToken, type AlertDeps } from './alerts.service.ts';
+import { acknowledgeById } from './alert-acknowledgement.service.ts';
+import type { AlertDeps } from './alerts.service.ts';
+import { registerAlertLinkRoutes } from './alert-link.routes.ts';
 import { frontDeskView, registerFrontDeskContact } from './front-desk.service.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
@@ -20,56 +21,14 @@ export function alertDepsOf(context: ApiContext): AlertDeps & { keyring: ApiCont
   return { db, mailer, publicBaseUrl, clock, keyring, ...alerting };
 }
 
-/** The token field of a query or form, or '' (a repeated or missing field is no token). */
-function tokenOf(input: unknown): string {
-  const token = (input as { token?: unknown } | undefined)?.token;
-  return typeof token === 'string' ? token : '';
-}
-
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-/** A small page without script or style (the public CSP applies); the token never leaves in a referrer. */
-function page(reply: FastifyReply, status: number, title: string, body: string) {
-  reply.headers(PUBLIC_PAGE_HEADERS).header('cache-control', NO_STORE).type('text/html; charset=utf-8').code(status);
-  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title></head><body><main><h1>${escape(title)}</h1>${body}</main></body></html>`;
-}
-
 /**
- * Alerts: one-click acknowledgement from the e-mail (GET shows a button, POST acknowledges, so a
- * mail scanner following the link acknowledges nothing), the back office's open alerts and
- * acknowledgement, and the front desk.
+ * Alerts in the back office: the open alerts, their live stream and acknowledgement, and the front
+ * desk. The e-mail link's page is in alert-link.routes.ts.
  */
 export function registerAlertRoutes(app: FastifyInstance, context: ApiContext): void {
   const { registry, clock } = context;
   const deps = alertDepsOf(context);
-
-  void app.register(async (scope) => {
-    await scope.register(formbody, { bodyLimit: 4 * 1024 });
-    scope.get('/alerts/bevestig', { config: { policy: 'public' } }, async (request, reply) => {
-      const token = tokenOf(request.query);
-      return page(
-        reply,
-        200,
-        'Bevestig dat u het oppakt',
-        `<p>Een kind zoekt contact. Bevestig dat u het oppakt; dan krijgt niemand anders meer een melding.</p>
-<form method="post" action="/alerts/bevestig"><input type="hidden" name="token" value="${escape(token)}"><button type="submit">Ik pak het op</button></form>`,
-      );
-    });
-    scope.post('/alerts/bevestig', { config: { policy: 'public' } }, async (request, reply) => {
-      const token = tokenOf(request.body);
-      const outcome = await acknowledgeByToken(deps, token, clock());
-      if (outcome === 'unknown')
-        return page(reply, 404, 'Link onbekend', '<p>Deze link werkt niet. Log in op de beheeromgeving.</p>');
-      return page(
-        reply,
-        200,
-        outcome === 'acknowledged' ? 'Bevestigd: u pakt het op' : 'Al opgepakt',
-        `<p>${outcome === 'acknowledged' ? 'Dank u. De melding gaat niet verder.' : 'Iemand heeft deze melding al bevestigd.'}</p>
-<p><a href="/beheer/gesprekken">Naar de gesprekken</a></p>`,
-      );
-    });
-  });
+  registerAlertLinkRoutes(app, deps, clock);
 
   apiRoute(
     app,
@@ -98,6 +57,16 @@ export function registerAlertRoutes(app: FastifyInstance, context: ApiContext): 
     },
   );
 
+  registerEventStream(app, registry, {
+    url: '/api/v1/alerts/events',
+    policy: 'responder',
+    summary: 'Live alerts of my municipality: new and picked up (server-sent events; ids and kinds only)',
+    events: context.alertEvents,
+    eventName: 'alert',
+    data: ({ id, kind }) => ({ alertId: id, kind }),
+    noMunicipality: 'auth.forbidden',
+  });
+
   apiRoute(
     app,
     registry,
@@ -106,7 +75,7 @@ export function registerAlertRoutes(app: FastifyInstance, context: ApiContext): 
       const parsed = idParams.safeParse(request.params);
       const actor = actorOf(request);
       if (!parsed.success || !actor.municipalityCode) throw apiError('alert.not_found');
-      if (!(await acknowledgeById(deps, actor.municipalityCode, parsed.data.id, actor.userId, clock())))
+      if (!(await acknowledgeById(deps, actor, actor.municipalityCode, parsed.data.id, clock())))
         throw apiError('alert.not_found');
       reply.code(204);
     },

@@ -8,13 +8,12 @@ import type { Keyring } from '../crypto/keyring.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { onDutyInTx, type OnDuty } from '../roster/roster.service.ts';
 import {
-  acknowledgeAlert as acknowledgeAlertRow,
   claimDelivery,
   escalationMinutes,
-  findDeliveryByToken,
   insertAlert,
   insertDeliveries,
   listNationalCoordinators,
+  findStaffLocale,
   listStrandedDeliveries,
   lockAlert,
   lockDueAlerts,
@@ -22,7 +21,9 @@ import {
   releaseDelivery,
   updateAlertStep,
   type AlertRow,
+  type ClaimedDelivery,
 } from './alerts.repository.ts';
+import { alertLocale, alertMail, type AlertLocale } from './alert-texts.ts';
 import type { SmsGateway } from './sms-gateway.ts';
 
 /**
@@ -59,11 +60,6 @@ export interface AlertDeps {
   clock?: () => Date;
   sms?: SmsGateway;
   queue?: AlertQueue;
-  /**
-   * The roster look-up inside the caller's transaction (the roster's onDutyInTx unless a test puts
-   * in its own): taking a second pooled connection while holding one could exhaust the pool under load.
-   */
-  roster?: (tx: Transaction, municipalityCode: string, at: Date) => Promise<OnDuty>;
   log?: (message: string) => void;
   /** Case keys: acknowledging a front-desk alert writes on the contact's case. */
   keyring?: Keyring;
@@ -137,9 +133,10 @@ async function advance(deps: AlertDeps, tx: Transaction, alert: AlertRow, now: D
     step += 1;
   }
   const minutes = await escalationMinutes(tx, alert.municipalityCode);
-  // Looked up once for all the steps this call may walk through (empty steps are skipped at once).
+  // Looked up once for all the steps this call may walk through (empty steps are skipped at once),
+  // inside this transaction: a second pooled connection while holding one could exhaust the pool.
   let roster: Promise<OnDuty> | undefined;
-  const rosterNow = () => (roster ??= (deps.roster ?? onDutyInTx)(tx, alert.municipalityCode, now));
+  const rosterNow = () => (roster ??= onDutyInTx(tx, alert.municipalityCode, now));
   for (; step <= NATIONAL_STEP; step++) {
     const recipients = await recipientsFor(tx, alert.municipalityCode, step, rosterNow);
     if (recipients.length === 0) continue;
@@ -219,13 +216,14 @@ export async function runEscalationSweep(deps: AlertDeps, now: Date): Promise<{ 
   return { escalated };
 }
 
-/** The content-free alert e-mail. */
-export function alertMail(to: string, municipalityName: string, link: string) {
-  return {
-    to,
-    subject: `Een kind zoekt contact met gemeente ${municipalityName}`,
-    text: `Een kind zoekt contact met gemeente ${municipalityName}. Bevestig dat u het oppakt: ${link}`,
-  };
+/**
+ * The language of the person a delivery is for: their account's, read with the claim; a national
+ * coordinator's account is outside the municipality's scope, so it is looked up nationally.
+ */
+async function recipientLocale(deps: AlertDeps, claimed: ClaimedDelivery): Promise<AlertLocale> {
+  if (claimed.locale !== null || claimed.userId === null) return alertLocale(claimed.locale);
+  const userId = claimed.userId;
+  return alertLocale(await inTenant(deps.db, { kind: 'national' }, (tx) => findStaffLocale(tx, userId)));
 }
 
 async function municipalityName(db: Database, code: string): Promise<string> {
@@ -251,7 +249,7 @@ export async function deliverAlert(
   try {
     const name = await municipalityName(deps.db, municipalityCode);
     const link = `${deps.publicBaseUrl.replace(/\/+$/, '')}/alerts/bevestig?token=${token}`;
-    const mail = alertMail(claimed.address, name, link);
+    const mail = alertMail(claimed.address, name, link, await recipientLocale(deps, claimed));
     if (claimed.channel === 'email') await deps.mailer.send(mail);
     else if (deps.sms) await deps.sms.send({ to: claimed.address, text: mail.text });
     else throw new Error('no SMS gateway configured');
@@ -262,49 +260,4 @@ export async function deliverAlert(
   }
   await inTenant(deps.db, scope, (tx) => markDeliverySent(tx, deliveryId, (deps.clock ?? (() => new Date()))()));
   return 'sent';
-}
-
-/** Acknowledges with the token from an e-mail; answers the outcome. */
-export async function acknowledgeByToken(
-  deps: AlertDeps,
-  token: string,
-  now: Date,
-): Promise<'acknowledged' | 'already' | 'unknown'> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return 'unknown';
-  // Tokens are unique and unguessable; finding one needs the national scope (the link names no municipality).
-  const found = await inTenant(deps.db, { kind: 'national' }, (tx) => findDeliveryByToken(tx, ackTokenHash(token)));
-  if (!found) return 'unknown';
-  if (found.acknowledgedAt) return 'already';
-  // Acknowledged in the municipality's scope, where the front-desk contact's case is visible.
-  const acknowledged = await acknowledgeInMunicipality(deps, found.municipalityCode, found.alertId, found.userId, now);
-  return acknowledged ? 'acknowledged' : 'already';
-}
-
-/** Acknowledges from the back office, for a staff member of the alert's municipality. */
-export async function acknowledgeById(
-  deps: AlertDeps,
-  municipalityCode: string,
-  alertId: string,
-  userId: string,
-  now: Date,
-): Promise<boolean> {
-  return acknowledgeInMunicipality(deps, municipalityCode, alertId, userId, now);
-}
-
-/**
- * Acknowledges the alert and, for a front-desk contact, makes the person who picked it up an
- * assignee of the contact's case (when a responder or coordinator there), in one transaction.
- */
-async function acknowledgeInMunicipality(
-  deps: AlertDeps,
-  municipalityCode: string,
-  alertId: string,
-  userId: string | null,
-  now: Date,
-): Promise<boolean> {
-  return inTenant(deps.db, { kind: 'municipality', code: municipalityCode }, async (tx) => {
-    if (!(await acknowledgeAlertRow(tx, alertId, userId, now))) return false;
-    await assignOnAlertAcknowledged(deps.keyring, tx, { alertId, userId, municipalityCode, now });
-    return true;
-  });
 }

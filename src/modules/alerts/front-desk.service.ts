@@ -26,7 +26,7 @@ function deskMunicipality(actor: Actor): string {
 export async function frontDeskView(deps: AlertDeps, actor: Actor, now: Date) {
   const code = deskMunicipality(actor);
   const { roster, reach } = await inTenant(deps.db, { kind: 'municipality', code }, async (tx) => {
-    const roster = await (deps.roster ?? onDutyInTx)(tx, code, now);
+    const roster = await onDutyInTx(tx, code, now);
     const reach = roster.onDuty.length ? roster.onDuty : roster.deputies.length ? roster.deputies : roster.chain;
     // No roster at all: the alert goes to the whole team (see alerts.service.ts), so the desk sees them.
     return {

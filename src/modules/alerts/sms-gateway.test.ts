@@ -8,6 +8,7 @@ import {
   type ConversationServiceWorld,
 } from '../../../test/helpers/conversation-service-world.ts';
 import { databaseTargets } from '../../../test/helpers/databases.ts';
+import { saveSettings, saveShifts } from '../roster/roster-admin.service.ts';
 import { raiseAlert } from './alerts.service.ts';
 import { createSmsGateway } from './sms-gateway.ts';
 
@@ -47,17 +48,42 @@ for (const target of databaseTargets()) {
 
     it('sends the on-duty person an SMS with the bearer token, besides the e-mail', async () => {
       const onDuty = await world.addStaff({ municipalityCode: AMSTERDAM, roles: ['responder'], name: 'Sam Sms' });
-      const person = { id: onDuty.userId, displayName: 'Sam Sms', email: onDuty.email, phone: '+31612345678' };
+      const coordinator = await world.addStaff({
+        municipalityCode: AMSTERDAM,
+        roles: ['municipal_coordinator'],
+        name: 'Cor',
+      });
+      // The roster as the coordinator sets it: Sam around the clock, with the phone number for SMS.
+      const now = new Date();
+      const roundTheClock = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        weekday,
+        startMinute: 0,
+        endMinute: 0,
+        userId: onDuty.userId,
+        role: 'on_duty' as const,
+      }));
+      await saveShifts(world.deps.db, coordinator, AMSTERDAM, roundTheClock, now);
+      await saveSettings(
+        world.deps.db,
+        coordinator,
+        AMSTERDAM,
+        {
+          escalationMinutes: 10,
+          responseTargetMinutes: 30,
+          fallbackAgreed: null,
+          phones: [{ userId: onDuty.userId, phone: '+31612345678' }],
+        },
+        now,
+      );
       const sms = createSmsGateway({ url: gateway.url, token: 'geheim-token-123' })!;
       const deps = {
         db: world.deps.db,
         mailer: world.mailer,
         publicBaseUrl: 'https://opendeur.example',
         sms,
-        roster: async () => ({ onDuty: [person], deputies: [], chain: [] }),
         log: () => {},
       };
-      await raiseAlert(deps, AMSTERDAM, 'phone', null, new Date());
+      await raiseAlert(deps, AMSTERDAM, 'phone', null, now);
       assert.equal(gateway.received.length, 1);
       assert.equal(gateway.received[0]!.authorization, 'Bearer geheim-token-123');
       assert.equal(gateway.received[0]!.body.to, '+31612345678');

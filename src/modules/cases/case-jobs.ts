@@ -1,4 +1,5 @@
 import type PgBoss from 'pg-boss';
+import { createQueueOnce } from '../alerts/alert-jobs.ts';
 import type { Clock } from '../accounts/sessions.service.ts';
 import { runFollowUpSweeps, type CaseSweepDeps } from './case-sweeps.ts';
 import { runRetentionSweep } from './retention.service.ts';
@@ -41,7 +42,7 @@ export async function startCaseJobs(
   ];
   const workers = new Map<string, string>();
   for (const queue of queues) {
-    await boss.createQueue(queue.name, {
+    await createQueueOnce(boss, queue.name, {
       name: queue.name,
       policy: 'stately',
       retryLimit: 3,

@@ -8,7 +8,8 @@ import {
 } from '../../../test/helpers/conversation-service-world.ts';
 import { databaseTargets } from '../../../test/helpers/databases.ts';
 import type { Actor } from '../accounts/actor.ts';
-import { acknowledgeById, acknowledgeByToken, type AlertDeps } from '../alerts/alerts.service.ts';
+import { acknowledgeById, acknowledgeByToken } from '../alerts/alert-acknowledgement.service.ts';
+import type { AlertDeps } from '../alerts/alerts.service.ts';
 import { registerFrontDeskContact } from '../alerts/front-desk.service.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { readCase } from './case-detail.service.ts';
@@ -69,7 +70,7 @@ for (const target of databaseTargets()) {
       assert.equal(row.front_desk_contact_id, alertId);
       assert.deepEqual(await assigneesOf(caseId), []);
 
-      assert.equal(await acknowledgeById(alertDeps, AMSTERDAM, alertId, responder.userId, clock.minutes(2)), true);
+      assert.equal(await acknowledgeById(alertDeps, responder, AMSTERDAM, alertId, clock.minutes(2)), true);
       assert.deepEqual(await assigneesOf(caseId), [responder.userId]);
       const detail = await readCase(caseDeps, responder, caseId);
       assert.equal(detail.summary, 'Meisje belt, ~14');
@@ -105,7 +106,7 @@ for (const target of databaseTargets()) {
       assert.equal(await acknowledgeByToken(alertDeps, token, clock()), 'already');
 
       const other = await registerFrontDeskContact(alertDeps, desk, { kind: 'walk_in' }, clock());
-      assert.equal(await acknowledgeById(alertDeps, AMSTERDAM, other.alertId, national.userId, clock()), true);
+      assert.equal(await acknowledgeById(alertDeps, national, AMSTERDAM, other.alertId, clock()), true);
       assert.deepEqual(await assigneesOf(other.caseId), []);
     });
   });

@@ -4,7 +4,7 @@ import type { ConversationDeps } from './conversations.types.ts';
 /**
  * A child wrote: the alert row committed with the message (see child-conversations.service.ts); this
  * sends its first step — to whoever is on duty — through the alert jobs (issue 5), without making the
- * child's request wait. The e-mail holds no content (see alerts.service.ts alertMail).
+ * child's request wait. The e-mail holds no content (see alert-texts.ts alertMail).
  */
 
 /** Where delivery failures are reported; the messages never hold content or addresses. */

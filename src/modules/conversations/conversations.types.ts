@@ -29,7 +29,7 @@ export interface ConversationDeps {
   /** The app's clock (tests control it); staff actions are stamped with it. */
   clock?: () => Date;
   /** How alerts go out (the job queue, SMS); without it they are sent from this process at once. */
-  alerting?: Pick<AlertDeps, 'queue' | 'sms' | 'roster' | 'log'>;
+  alerting?: Pick<AlertDeps, 'queue' | 'sms' | 'log'>;
 }
 
 /** The child's first message, already validated by the route (lengths, ranges, contact detail present). */

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { AlertEvents } from '../alerts/alert-events.ts';
 import { ConversationEvents } from '../conversations/conversation-events.ts';
 import { Keyring } from '../crypto/keyring.ts';
 import { loadOrCreateMasterKeys } from '../crypto/master-key.ts';
@@ -44,6 +45,7 @@ describe('health with a database that is not there', () => {
         db: database.db,
         keyring: await Keyring.open(keyFile, database.db),
         conversationEvents: new ConversationEvents(),
+        alertEvents: new AlertEvents(),
         codeExpiryDays: 90,
         clock: () => new Date(),
         mailer: { send: async () => {}, close: () => {} },

@@ -102,3 +102,12 @@ export async function findPhoto(tx: Transaction, code: string, itemId: string) {
     .where(and(eq(readinessProgress.municipalityCode, code), eq(readinessProgress.itemId, itemId)));
   return row?.photo && row.photoType ? { photo: row.photo, type: row.photoType } : undefined;
 }
+
+/** Unticks a built-in item by its key; answers the item's id, or undefined when it was not ticked. */
+export async function deleteProgressByKey(tx: Transaction, code: string, key: string): Promise<string | undefined> {
+  const result = await tx.execute<{ item_id: string }>(sql`
+    DELETE FROM readiness_progress p USING readiness_items i
+     WHERE p.item_id = i.id AND i.key = ${key} AND p.municipality_code = ${code}
+    RETURNING p.item_id`);
+  return result.rows[0]?.item_id;
+}

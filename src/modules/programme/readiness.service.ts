@@ -21,7 +21,8 @@ import {
 /** The photo of the sticker on the door: JPEG or PNG up to 2 MB. */
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 const PHOTO_ITEM_KEY = 'sticker_on_door';
-const ROSTER_ITEM_KEY = 'roster_covered';
+/** The built-in item "the roster has no gaps, or a fallback is agreed". */
+export const ROSTER_ITEM_KEY = 'roster_covered';
 
 type ItemInput = { title: string; description: string; position: number; active: boolean };
 
@@ -60,11 +61,10 @@ export async function readinessOf(db: Database, actor: Actor, code: string) {
 }
 
 async function progressView(tx: Transaction, code: string) {
-  const [items, progress, participation] = await Promise.all([
-    listItems(tx),
-    listProgress(tx, code),
-    currentParticipation(tx, code),
-  ]);
+  // One query at a time: a transaction has one connection (pg warns about overlapping queries on it).
+  const items = await listItems(tx);
+  const progress = await listProgress(tx, code);
+  const participation = await currentParticipation(tx, code);
   const byItem = new Map(progress.map((row) => [row.itemId, row]));
   const shown = items
     .filter((item) => item.active || byItem.has(item.id))
@@ -91,9 +91,10 @@ async function progressView(tx: Transaction, code: string) {
 
 /**
  * The municipal coordinator ticks an item, optionally with a note and (for the sticker) a photo.
- * When every active item is then done and the municipality is enrolled, it becomes active: the
- * child's page offers "write to the mayor". Un-ticking later, or a new item, does not take an active
- * municipality offline (children may already rely on it); the progress shows the gap instead.
+ * When every active item is then done and the municipality is enrolled (or paused), it becomes
+ * active: the child's page offers "write to the mayor". Un-ticking later, or a new item, does not
+ * take an active municipality offline (children may already rely on it); the progress shows the gap
+ * instead. Only roster gaps do (the coverage watch pauses it and unticks the roster item).
  */
 export async function tickItem(
   db: Database,
@@ -129,11 +130,14 @@ export async function tickItem(
     });
     const view = await progressView(tx, code);
     // Also when the roster item is switched off: gaps without fallback or override keep it offline.
-    if (view.complete && view.participation === 'enrolled' && (await coverageInTx(tx, code, now)).mayBeActive) {
+    // A municipality the coverage watch paused comes back the same way, once its roster is covered.
+    const waiting = view.participation === 'enrolled' || view.participation === 'paused';
+    if (view.complete && waiting && (await coverageInTx(tx, code, now)).mayBeActive) {
       await setParticipation(tx, code, 'active');
       await appendAudit(tx, {
         ...progressAudit(actor, code, 'programme.municipality_activated', code),
         objectType: 'municipality',
+        details: { from: view.participation },
       });
       view.participation = 'active';
     }

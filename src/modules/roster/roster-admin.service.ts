@@ -18,6 +18,7 @@ import {
   upsertSettings,
   weeklyFigures,
 } from './roster.repository.ts';
+import { keepActiveCovered } from './coverage-guard.ts';
 import { coverageInTx } from './roster.service.ts';
 
 /** Everything the roster page shows. */
@@ -33,8 +34,19 @@ export async function rosterView(db: Database, actor: Actor, code: string, now: 
   });
 }
 
-/** Replaces the weekly pattern (the municipality's own coordinator). */
-export async function saveShifts(db: Database, actor: Actor, code: string, shifts: PatternShift[], now: Date) {
+/**
+ * Replaces the weekly pattern (the municipality's own coordinator). Like every roster change, it is
+ * refused when it would leave an active municipality uncovered, unless it carries an override reason
+ * (see keepActiveCovered).
+ */
+export async function saveShifts(
+  db: Database,
+  actor: Actor,
+  code: string,
+  shifts: PatternShift[],
+  now: Date,
+  overrideReason?: string,
+) {
   await inTenant(db, ownMunicipalityOnly(actor, code), async (tx) => {
     await requireTeam(
       tx,
@@ -43,6 +55,7 @@ export async function saveShifts(db: Database, actor: Actor, code: string, shift
     );
     await replaceShifts(tx, code, shifts);
     await appendAudit(tx, { ...audit(actor, code, 'roster.shifts_saved', code), details: { count: shifts.length } });
+    await keepActiveCovered(tx, actor, code, now, overrideReason);
   });
   return rosterView(db, actor, code, now);
 }
@@ -58,6 +71,7 @@ export async function addException(
     startsLocal: string;
     endsLocal: string;
     reason?: string | undefined;
+    coverageOverrideReason?: string | undefined;
   },
   now: Date,
 ) {
@@ -77,25 +91,45 @@ export async function addException(
       ...audit(actor, code, 'roster.exception_added', id),
       details: { replaced: input.replacementUserId !== null },
     });
+    await keepActiveCovered(tx, actor, code, now, input.coverageOverrideReason);
     return { id };
   });
 }
 
-/** Removes an exception. */
-export async function removeException(db: Database, actor: Actor, code: string, id: string) {
+/** Removes an exception (removing a swap can bring back an older leave, so it is a roster change too). */
+export async function removeException(
+  db: Database,
+  actor: Actor,
+  code: string,
+  id: string,
+  now: Date,
+  overrideReason?: string,
+) {
   await inTenant(db, ownMunicipalityOnly(actor, code), async (tx) => {
     if (!(await deleteException(tx, code, id))) throw apiError('roster.exception_not_found');
     await appendAudit(tx, audit(actor, code, 'roster.exception_removed', id));
+    await keepActiveCovered(tx, actor, code, now, overrideReason);
   });
 }
 
-/** Replaces the escalation chain (after on duty and deputy). */
-export async function saveChain(db: Database, actor: Actor, code: string, userIds: string[]) {
+/**
+ * Replaces the escalation chain (after on duty and deputy). The chain changes no hours, but saving
+ * it is a roster change all the same: gaps that time has brought into the next 14 days stop it too.
+ */
+export async function saveChain(
+  db: Database,
+  actor: Actor,
+  code: string,
+  userIds: string[],
+  now: Date,
+  overrideReason?: string,
+) {
   await inTenant(db, ownMunicipalityOnly(actor, code), async (tx) => {
     if (new Set(userIds).size !== userIds.length) throw apiError('roster.member_invalid', {}, 'userIds');
     await requireTeam(tx, code, userIds);
     await replaceChain(tx, code, userIds);
     await appendAudit(tx, { ...audit(actor, code, 'roster.chain_saved', code), details: { count: userIds.length } });
+    await keepActiveCovered(tx, actor, code, now, overrideReason);
   });
 }
 
@@ -109,6 +143,7 @@ export async function saveSettings(
     responseTargetMinutes: number;
     fallbackAgreed: string | null;
     phones?: Array<{ userId: string; phone: string | null }> | undefined;
+    coverageOverrideReason?: string | undefined;
   },
   now: Date,
 ) {
@@ -135,6 +170,7 @@ export async function saveSettings(
       ...audit(actor, code, 'roster.settings_saved', code),
       details: { escalationMinutes: input.escalationMinutes, fallback: fallbackAgreed !== null },
     });
+    await keepActiveCovered(tx, actor, code, now, input.coverageOverrideReason);
   });
 }
 

@@ -20,6 +20,7 @@ import {
   exceptionRequestSchema,
   figuresSchema,
   overrideRequestSchema,
+  removeExceptionQuerySchema,
   rosterViewSchema,
   settingsRequestSchema,
   shiftsRequestSchema,
@@ -34,7 +35,7 @@ export function registerRosterRoutes(app: FastifyInstance, context: ApiContext):
     url: string,
     policy: 'coordinator' | 'national',
     summary: string,
-    extra: { body?: z.ZodType; response?: z.ZodType },
+    extra: { body?: z.ZodType; query?: z.ZodType; response?: z.ZodType },
     handler: Parameters<typeof apiRoute>[3],
   ) => apiRoute(app, registry, { method, url, policy, summary, ...extra }, handler);
 
@@ -52,8 +53,17 @@ export function registerRosterRoutes(app: FastifyInstance, context: ApiContext):
     'coordinator',
     'Replace the weekly pattern',
     { body: shiftsRequestSchema, response: rosterViewSchema },
-    async (request, _reply, { body }) =>
-      saveShifts(db, actorOf(request), code(request.params), shiftsRequestSchema.parse(body).shifts, clock()),
+    async (request, _reply, { body }) => {
+      const input = shiftsRequestSchema.parse(body);
+      return saveShifts(
+        db,
+        actorOf(request),
+        code(request.params),
+        input.shifts,
+        clock(),
+        input.coverageOverrideReason,
+      );
+    },
   );
   route(
     'POST',
@@ -66,10 +76,18 @@ export function registerRosterRoutes(app: FastifyInstance, context: ApiContext):
       return addException(db, actorOf(request), code(request.params), input, clock());
     },
   );
-  route('DELETE', '/api/v1/roster/:code/exceptions/:id', 'coordinator', 'Remove an exception', {}, async (request) => {
-    const params = exceptionParams.parse(request.params);
-    await removeException(db, actorOf(request), params.code, params.id);
-  });
+  route(
+    'DELETE',
+    '/api/v1/roster/:code/exceptions/:id',
+    'coordinator',
+    'Remove an exception',
+    { query: removeExceptionQuerySchema },
+    async (request, _reply, { query }) => {
+      const params = exceptionParams.parse(request.params);
+      const { coverageOverrideReason } = removeExceptionQuerySchema.parse(query);
+      await removeException(db, actorOf(request), params.code, params.id, clock(), coverageOverrideReason);
+    },
+  );
   route(
     'PUT',
     '/api/v1/roster/:code/chain',
@@ -77,7 +95,8 @@ export function registerRosterRoutes(app: FastifyInstance, context: ApiContext):
     'Replace the escalation chain',
     { body: chainRequestSchema },
     async (request, _reply, { body }) => {
-      await saveChain(db, actorOf(request), code(request.params), chainRequestSchema.parse(body).userIds);
+      const input = chainRequestSchema.parse(body);
+      await saveChain(db, actorOf(request), code(request.params), input.userIds, clock(), input.coverageOverrideReason);
     },
   );
   route(

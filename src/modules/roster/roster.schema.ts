@@ -6,6 +6,12 @@ const localDateTime = z
   .regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/, 'YYYY-MM-DD HH:MM (Europe/Amsterdam)');
 const minuteOfDay = z.number().int().min(0).max(1439);
 
+/**
+ * The coordinator's written reason to keep an active municipality active although this change leaves
+ * the roster with gaps (audited; it becomes the coverage override). Empty means none.
+ */
+const coverageOverrideReason = z.string().trim().max(1000).optional();
+
 /** One shift of the weekly pattern; end ≤ start means it ends the next day. */
 export const shiftSchema = z.object({
   weekday: z.number().int().min(1).max(7),
@@ -15,7 +21,7 @@ export const shiftSchema = z.object({
   role: z.enum(['on_duty', 'deputy']),
 });
 
-export const shiftsRequestSchema = z.object({ shifts: z.array(shiftSchema).max(200) });
+export const shiftsRequestSchema = z.object({ shifts: z.array(shiftSchema).max(200), coverageOverrideReason });
 
 /** Leave (replacementUserId null) or a swap, for a local period. */
 export const exceptionRequestSchema = z
@@ -25,13 +31,17 @@ export const exceptionRequestSchema = z
     startsLocal: localDateTime,
     endsLocal: localDateTime,
     reason: z.string().trim().max(200).optional(),
+    coverageOverrideReason,
   })
   .refine((value) => value.endsLocal.replace('T', ' ') > value.startsLocal.replace('T', ' '), {
     message: 'ends after it starts',
     path: ['endsLocal'],
   });
 
-export const chainRequestSchema = z.object({ userIds: z.array(z.string().uuid()).max(20) });
+export const chainRequestSchema = z.object({ userIds: z.array(z.string().uuid()).max(20), coverageOverrideReason });
+
+/** Removing an exception has no body: the override reason travels in the query. */
+export const removeExceptionQuerySchema = z.object({ coverageOverrideReason });
 
 export const settingsRequestSchema = z.object({
   escalationMinutes: z.number().int().min(1).max(240),
@@ -45,6 +55,7 @@ export const settingsRequestSchema = z.object({
     .array(z.object({ userId: z.string().uuid(), phone: z.string().trim().max(40).nullable() }))
     .max(100)
     .optional(),
+  coverageOverrideReason,
 });
 
 export const overrideRequestSchema = z.object({ reason: z.string().trim().min(1).max(1000).nullable() });

@@ -102,7 +102,7 @@ for (const target of databaseTargets()) {
         ],
         now,
       );
-      await saveChain(db(), coordinator, AMSTERDAM, [coordinator.userId, dirk.userId]);
+      await saveChain(db(), coordinator, AMSTERDAM, [coordinator.userId, dirk.userId], now);
       await saveSettings(
         db(),
         coordinator,

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/pool.ts';
 import { inTenant, type Transaction } from '../../db/tenant.ts';
 import { formatLocal } from './amsterdam-time.ts';
-import { assignmentsAt, gapsBetween, localDaysLater, nextOnDutyStart } from './roster-schedule.ts';
+import { assignmentsAt, gapsBetween, localDaysLater, nextOnDutyStart, type RosterPlan } from './roster-schedule.ts';
 import {
   findSettings,
   firstResponseMedian,
@@ -76,9 +76,26 @@ export async function coverageOf(db: Database, code: string, from: Date, days = 
   return inTenant(db, { kind: 'municipality', code }, (tx) => coverageInTx(tx, code, from, days));
 }
 
+/**
+ * The plan as far as people who can be alerted go: shifts of someone no longer on the team
+ * (deactivated, or no longer a responder) count as empty, and so does a swap to such a person.
+ */
+async function activePlan(tx: Transaction, code: string): Promise<RosterPlan> {
+  const plan = await loadPlan(tx, code);
+  const team = new Set((await listTeam(tx, code)).map((member) => member.id));
+  return {
+    shifts: plan.shifts.filter((shift) => team.has(shift.userId)),
+    exceptions: plan.exceptions.map((exception) =>
+      exception.replacementUserId && !team.has(exception.replacementUserId)
+        ? { ...exception, replacementUserId: null }
+        : exception,
+    ),
+  };
+}
+
 /** coverageOf inside a transaction that may see the municipality. */
 export async function coverageInTx(tx: Transaction, code: string, from: Date, days = 14): Promise<Coverage> {
-  const plan = await loadPlan(tx, code);
+  const plan = await activePlan(tx, code);
   const settings = await findSettings(tx, code);
   const fallback = settings.fallbackAgreed !== null && settings.fallbackAgreed.trim() !== '';
   const periods = gapsBetween(plan, from, localDaysLater(from, days)).map((gap) => ({
@@ -104,10 +121,6 @@ export type Availability =
 /** Measured first responses needed before their median replaces the configured target. */
 export const MIN_MEASURED_RESPONSES = 10;
 
-/**
- * Someone on duty now → the expected wait: the median first-response time of the last 30 days when
- * there are at least 10, else the configured target. Nobody → when the next shift starts (within 14 days).
- */
 /** How long a municipality's availability is reused for the child's pages (per instance). */
 export const AVAILABILITY_REUSE_MS = 30_000;
 
@@ -131,11 +144,17 @@ export function availabilityForChildPages(db: Database, code: string, now: Date)
   return availability;
 }
 
+/**
+ * Someone on duty now → the expected wait: the median first-response time of the last 30 days when
+ * there are at least 10, else the configured target. Nobody → when the next shift starts (within 14 days).
+ */
 export async function availabilityNow(db: Database, code: string, now: Date): Promise<Availability> {
   return inTenant(db, { kind: 'municipality', code }, async (tx) => {
-    const plan = await loadPlan(tx, code);
     const staffed = (await onDutyInTx(tx, code, now)).onDuty.length > 0;
-    if (!staffed) return { kind: 'unstaffed', nextShiftStart: nextOnDutyStart(plan, now, localDaysLater(now, 14)) };
+    if (!staffed) {
+      const plan = await activePlan(tx, code);
+      return { kind: 'unstaffed', nextShiftStart: nextOnDutyStart(plan, now, localDaysLater(now, 14)) };
+    }
     const since = new Date(now.getTime() - 30 * 24 * 60 * 60_000);
     const measured = await firstResponseMedian(tx, code, since, now);
     const settings = await findSettings(tx, code);

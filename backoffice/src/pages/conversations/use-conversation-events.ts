@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { CONVERSATION_EVENTS_URL } from '../../api/conversations-api.ts';
+import { connectEventStream } from '../../components/event-stream.ts';
 
 /** What the stream says changed; never any content. `resync`: events may have been missed, reload all. */
 export interface ConversationStreamEvent {
@@ -9,23 +10,13 @@ export interface ConversationStreamEvent {
 
 /** Events that arrive this close together lead to one reload. */
 export const DEBOUNCE_MS = 300;
-/** When the server closed the stream for good (e.g. a 5xx), try again after this long. */
-const RECONNECT_MS = 10_000;
 
 const RESYNC: ConversationStreamEvent = { conversationId: '', kind: 'resync' };
 
 function parseEvent(data: unknown): ConversationStreamEvent | undefined {
-  if (typeof data !== 'string') return undefined;
-  try {
-    const parsed = JSON.parse(data) as Partial<ConversationStreamEvent>;
-    if (typeof parsed.kind !== 'string') return undefined;
-    return {
-      conversationId: typeof parsed.conversationId === 'string' ? parsed.conversationId : '',
-      kind: parsed.kind,
-    };
-  } catch {
-    return undefined;
-  }
+  const parsed = data as Partial<ConversationStreamEvent> | null;
+  if (typeof parsed?.kind !== 'string') return undefined;
+  return { conversationId: typeof parsed.conversationId === 'string' ? parsed.conversationId : '', kind: parsed.kind };
 }
 
 /**
@@ -42,12 +33,8 @@ export function useConversationEvents(
   callback.current = onEvents;
 
   useEffect(() => {
-    if (typeof EventSource === 'undefined') return;
     let pending: ConversationStreamEvent[] = [];
     let debounce: ReturnType<typeof setTimeout> | undefined;
-    let reconnect: ReturnType<typeof setTimeout> | undefined;
-    let source: EventSource | undefined;
-    let broken = false;
 
     const queue = (event: ConversationStreamEvent) => {
       if (conversationId && event.kind !== 'resync' && event.conversationId !== conversationId) return;
@@ -60,31 +47,19 @@ export function useConversationEvents(
       }, DEBOUNCE_MS);
     };
 
-    const connect = () => {
-      source = new EventSource(CONVERSATION_EVENTS_URL, { withCredentials: true });
-      source.addEventListener('conversation', (message) => {
-        const event = parseEvent(message.data);
+    const close = connectEventStream({
+      url: CONVERSATION_EVENTS_URL,
+      event: 'conversation',
+      onData: (data) => {
+        const event = parseEvent(data);
         if (event) queue(event);
-      });
-      source.addEventListener('open', () => {
-        if (broken) queue(RESYNC);
-        broken = false;
-      });
-      source.addEventListener('error', () => {
-        broken = true;
-        // The browser retries by itself unless the server refused the stream; then we do, later.
-        if (source?.readyState === EventSource.CLOSED) {
-          source.close();
-          reconnect = setTimeout(connect, RECONNECT_MS);
-        }
-      });
-    };
-    connect();
+      },
+      onResync: () => queue(RESYNC),
+    });
 
     return () => {
       clearTimeout(debounce);
-      clearTimeout(reconnect);
-      source?.close();
+      close();
     };
   }, [conversationId]);
 }

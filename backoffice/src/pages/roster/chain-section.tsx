@@ -6,6 +6,7 @@ import { SelectField } from '../../components/select-field.tsx';
 import { useApiForm } from '../../components/use-api-form.ts';
 import { useTranslate } from '../../i18n/use-translate.ts';
 import { saveChain, type RosterView } from '../../api/roster-api.ts';
+import { CoverageOverrideField, useCoverageOverride } from './coverage-override.tsx';
 import { memberName } from './roster-format.ts';
 
 interface ChainSectionProps {
@@ -19,6 +20,7 @@ interface ChainSectionProps {
 export function ChainSection({ code, view, canEdit, onSaved }: ChainSectionProps) {
   const t = useTranslate();
   const form = useApiForm(['userIds', 'add'] as const);
+  const override = useCoverageOverride();
   const [chain, setChain] = useState<string[]>(view.chain);
   const [toAdd, setToAdd] = useState('');
   const [status, setStatus] = useState<string>();
@@ -44,7 +46,7 @@ export function ChainSection({ code, view, canEdit, onSaved }: ChainSectionProps
   function save() {
     setStatus(undefined);
     void form.submit(async () => {
-      await saveChain(code, chain);
+      await override.run((reason) => saveChain(code, chain, reason));
       setStatus(t('roster.chain.saved'));
       onSaved();
     });
@@ -119,6 +121,7 @@ export function ChainSection({ code, view, canEdit, onSaved }: ChainSectionProps
           <Button type="submit">{t('roster.chain.add')}</Button>
         </form>
       )}
+      <CoverageOverrideField id="escalatie-reden" override={override} />
       {canEdit && (
         <Button appearance="primary" onClick={save} busy={form.busy}>
           {t('roster.chain.save')}

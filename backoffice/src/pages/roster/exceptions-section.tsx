@@ -9,6 +9,7 @@ import { TextField } from '../../components/text-field.tsx';
 import { useApiForm } from '../../components/use-api-form.ts';
 import { useTranslate } from '../../i18n/use-translate.ts';
 import { addException, removeException, type RosterException, type RosterView } from '../../api/roster-api.ts';
+import { CoverageOverrideField, useCoverageOverride } from './coverage-override.tsx';
 import { localText, memberName } from './roster-format.ts';
 
 const NOBODY = '';
@@ -25,11 +26,12 @@ export function ExceptionsSection({ code, view, canEdit, onChanged }: Exceptions
   const t = useTranslate();
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();
+  const override = useCoverageOverride();
 
   async function remove(exception: RosterException) {
     setError(undefined);
     try {
-      await removeException(code, exception.id);
+      await override.run((reason) => removeException(code, exception.id, reason));
       setStatus(t('roster.exceptions.removed'));
       onChanged();
     } catch (failure) {
@@ -43,6 +45,7 @@ export function ExceptionsSection({ code, view, canEdit, onChanged }: Exceptions
         {t('roster.exceptions.title')}
       </SectionHeading>
       {error && <ErrorAlert>{error}</ErrorAlert>}
+      <CoverageOverrideField id="uitzondering-verwijderen-reden" override={override} />
       {view.exceptions.length === 0 ? (
         <p className="nl-paragraph">{t('roster.exceptions.none')}</p>
       ) : (
@@ -101,6 +104,7 @@ function AddExceptionForm({ code, view, onAdded }: { code: string; view: RosterV
   const [startsLocal, setStartsLocal] = useState('');
   const [endsLocal, setEndsLocal] = useState('');
   const [reason, setReason] = useState('');
+  const override = useCoverageOverride();
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -115,13 +119,16 @@ function AddExceptionForm({ code, view, onAdded }: { code: string; view: RosterV
       replacementUserId: replacement && replacement === userId ? t('roster.exceptions.sameReplacement') : undefined,
     };
     void form.submit(async () => {
-      await addException(code, {
-        userId,
-        replacementUserId: replacement || null,
-        startsLocal,
-        endsLocal,
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-      });
+      await override.run((coverageOverrideReason) =>
+        addException(code, {
+          userId,
+          replacementUserId: replacement || null,
+          startsLocal,
+          endsLocal,
+          ...(reason.trim() ? { reason: reason.trim() } : {}),
+          ...(coverageOverrideReason ? { coverageOverrideReason } : {}),
+        }),
+      );
       setStartsLocal('');
       setEndsLocal('');
       setReason('');
@@ -176,6 +183,7 @@ function AddExceptionForm({ code, view, onAdded }: { code: string; view: RosterV
         error={form.fieldErrors.reason}
         maxLength={200}
       />
+      <CoverageOverrideField id="uitzondering-toevoegen-reden" override={override} />
       <Button type="submit" appearance="primary" busy={form.busy}>
         {t('roster.exceptions.add')}
       </Button>

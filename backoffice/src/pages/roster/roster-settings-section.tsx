@@ -6,6 +6,7 @@ import { TextField } from '../../components/text-field.tsx';
 import { useApiForm } from '../../components/use-api-form.ts';
 import { useTranslate } from '../../i18n/use-translate.ts';
 import { saveRosterSettings, type RosterView } from '../../api/roster-api.ts';
+import { CoverageOverrideField, useCoverageOverride } from './coverage-override.tsx';
 
 interface RosterSettingsSectionProps {
   code: string;
@@ -25,6 +26,7 @@ export function RosterSettingsSection({ code, view, canEdit, onSaved }: RosterSe
     Object.fromEntries(view.team.map((member) => [member.id, member.phone ?? ''])),
   );
   const [status, setStatus] = useState<string>();
+  const override = useCoverageOverride();
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -41,12 +43,15 @@ export function RosterSettingsSection({ code, view, canEdit, onSaved }: RosterSe
         responseTargetMinutes === undefined ? t('roster.settings.minutesRange', { max: 7 * 24 * 60 }) : undefined,
     };
     void form.submit(async () => {
-      await saveRosterSettings(code, {
-        escalationMinutes: escalationMinutes!,
-        responseTargetMinutes: responseTargetMinutes!,
-        fallbackAgreed: fallback.trim() || null,
-        phones: view.team.map((member) => ({ userId: member.id, phone: phones[member.id]?.trim() || null })),
-      });
+      await override.run((coverageOverrideReason) =>
+        saveRosterSettings(code, {
+          escalationMinutes: escalationMinutes!,
+          responseTargetMinutes: responseTargetMinutes!,
+          fallbackAgreed: fallback.trim() || null,
+          phones: view.team.map((member) => ({ userId: member.id, phone: phones[member.id]?.trim() || null })),
+          coverageOverrideReason,
+        }),
+      );
       setStatus(t('roster.settings.saved'));
       onSaved();
     }, errors);
@@ -103,6 +108,7 @@ export function RosterSettingsSection({ code, view, canEdit, onSaved }: RosterSe
           />
         ))}
       </fieldset>
+      <CoverageOverrideField id="rooster-instellingen-reden" override={override} />
       {canEdit && (
         <Button type="submit" appearance="primary" busy={form.busy}>
           {t('roster.settings.save')}

@@ -9,6 +9,7 @@ import { useApiForm } from '../../components/use-api-form.ts';
 import type { MessageId } from '../../i18n/messages.ts';
 import { useTranslate } from '../../i18n/use-translate.ts';
 import { saveShifts, type RosterShift, type RosterView } from '../../api/roster-api.ts';
+import { CoverageOverrideField, useCoverageOverride } from './coverage-override.tsx';
 import { memberName, minuteText, parseMinute } from './roster-format.ts';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -24,6 +25,7 @@ interface ShiftsSectionProps {
 export function ShiftsSection({ code, view, canEdit, onSaved }: ShiftsSectionProps) {
   const t = useTranslate();
   const form = useApiForm(['shifts'] as const);
+  const override = useCoverageOverride();
   const [shifts, setShifts] = useState<RosterShift[]>(() =>
     view.shifts.map(({ weekday, startMinute, endMinute, userId, role }) => ({
       weekday,
@@ -39,7 +41,7 @@ export function ShiftsSection({ code, view, canEdit, onSaved }: ShiftsSectionPro
   function save() {
     setStatus(undefined);
     void form.submit(async () => {
-      await saveShifts(code, shifts);
+      await override.run((reason) => saveShifts(code, shifts, reason));
       setStatus(t('roster.shifts.saved'));
       onSaved();
     });
@@ -116,6 +118,7 @@ export function ShiftsSection({ code, view, canEdit, onSaved }: ShiftsSectionPro
         </TableRegion>
       )}
       {canEdit && <AddShiftForm view={view} onAdd={(shift) => setShifts([...shifts, shift])} />}
+      <CoverageOverrideField id="weekpatroon-reden" override={override} />
       {canEdit && (
         <Button appearance="primary" onClick={save} busy={form.busy}>
           {t('roster.shifts.save')}
