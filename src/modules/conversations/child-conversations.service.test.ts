@@ -260,9 +260,17 @@ for (const target of databaseTargets()) {
       assert.equal(mails.length, 2, JSON.stringify(mails.map((mail) => mail.to)));
       assert.deepEqual(mails.map((mail) => mail.to.split('@')[0]).sort(), ['staff1.gm0363', 'staff2.gm0363']);
       for (const mail of mails) {
-        // Issue 5: the on-call alert (no roster here, so the whole team), one-click acknowledgement link.
-        assert.equal(mail.subject, 'Een kind zoekt contact met gemeente Amsterdam');
-        assert.match(mail.text, /https:\/\/opendeur\.example\/alerts\/bevestig\?token=[\w-]{43}$/);
+        // Issue 5: the on-call alert (no roster here, so the whole team), one-click acknowledgement link,
+        // in each account's language (Cor reads English).
+        const english = mail.to.startsWith('staff2.');
+        assert.equal(
+          mail.subject,
+          english
+            ? 'A child is seeking contact with the municipality of Amsterdam'
+            : 'Een kind zoekt contact met gemeente Amsterdam',
+        );
+        assert.match(mail.text, /https:\/\/opendeur\.example\/alerts\/bevestig\?token=[\w-]{43}(&lang=en)?$/);
+        assert.equal(mail.text.endsWith('&lang=en'), english);
         const all = `${mail.subject}\n${mail.text}`;
         for (const forbidden of [secret.message, secret.name, 'noor.geheim', started.code, started.conversationId])
           assert.ok(!all.includes(forbidden), `the e-mail holds ${forbidden}`);
