@@ -46,24 +46,53 @@ function alertRow(row: Record<string, unknown>): AlertRow {
   };
 }
 
-/**
- * The one INSERT on the child's write path: step 0, nothing dispatched yet, so the sweep sends it
- * even when this instance dies before it could enqueue the first delivery. False: an open alert
- * for the conversation exists already.
- */
-export async function insertAlert(
-  tx: Transaction,
-  alert: { id: string; municipalityCode: string; source: string; conversationId: string | null; now: Date },
-): Promise<boolean> {
-  // A child writing again while the team has not yet picked up the last alert adds no second one.
-  const result = await tx.execute(sql`
+/** A new alert: step 0, nothing dispatched yet, so the sweep sends it even when this instance dies before it could. */
+export interface NewAlert {
+  id: string;
+  municipalityCode: string;
+  source: string;
+  conversationId: string | null;
+  now: Date;
+}
+
+/** An alert raised at the front desk (a child at the desk or on the phone): always one of its own. */
+export async function insertAlert(tx: Transaction, alert: NewAlert): Promise<void> {
+  await tx.execute(sql`
     INSERT INTO alerts (id, municipality_code, source, conversation_id, created_at, step, next_escalation_at)
-    SELECT ${alert.id}::uuid, ${alert.municipalityCode}, ${alert.source}::alert_source,
-      ${alert.conversationId}::uuid, ${alert.now}, 0, ${alert.now}
-    WHERE ${alert.conversationId}::uuid IS NULL OR NOT EXISTS (SELECT 1 FROM alerts o
-      WHERE o.conversation_id = ${alert.conversationId}::uuid AND o.acknowledged_at IS NULL AND o.exhausted_at IS NULL)
-    RETURNING id`);
-  return result.rows.length > 0;
+    VALUES (${alert.id}::uuid, ${alert.municipalityCode}, ${alert.source}::alert_source,
+      ${alert.conversationId}::uuid, ${alert.now}, 0, ${alert.now})`);
+}
+
+/** The municipality's running grouped alert (children writing online): not acknowledged, not exhausted. */
+const RUNNING_GROUPED = sql.raw('grouped AND acknowledged_at IS NULL AND exhausted_at IS NULL');
+
+/**
+ * The id of the municipality's running grouped alert, or else `newAlertId`, as an SQL expression:
+ * the statement that stores a child's message records it on the conversation, so joining a running
+ * alert costs the write path no statement of its own. When it answered `newAlertId`, insert that
+ * alert with {@link insertGroupedAlert} in the same transaction.
+ */
+export const groupedAlertIdFor = (municipalityCode: string, newAlertId: string) =>
+  sql`coalesce((SELECT id FROM alerts WHERE municipality_code = ${municipalityCode} AND ${RUNNING_GROUPED}),
+    ${newAlertId}::uuid)`;
+
+/** The id of the municipality's running grouped alert (or null), as an SQL expression. */
+export const runningGroupedAlertId = (municipalityCode: string) =>
+  sql`(SELECT id FROM alerts WHERE municipality_code = ${municipalityCode} AND ${RUNNING_GROUPED})`;
+
+/**
+ * Inserts a grouped alert (a child writing online); false when another transaction's grouped alert
+ * for the municipality came first. The unique index `alerts_grouped_running` decides such races: in
+ * a burst of children writing at once, the first INSERT wins, and the others wait for its commit and
+ * then insert nothing.
+ */
+export async function insertGroupedAlert(tx: Transaction, alert: NewAlert): Promise<boolean> {
+  const inserted = await tx.execute(sql`
+    INSERT INTO alerts (id, municipality_code, source, conversation_id, created_at, step, next_escalation_at, grouped)
+    VALUES (${alert.id}::uuid, ${alert.municipalityCode}, ${alert.source}::alert_source,
+      ${alert.conversationId}::uuid, ${alert.now}, 0, ${alert.now}, true)
+    ON CONFLICT (municipality_code) WHERE ${RUNNING_GROUPED} DO NOTHING`);
+  return (inserted.rowCount ?? 0) > 0;
 }
 
 /** Locks one alert for dispatching (another instance working on it makes this answer undefined). */
@@ -228,20 +257,37 @@ export async function findDeliveryByToken(
   };
 }
 
-/** Open (unacknowledged) alerts of one municipality, newest first. */
+/**
+ * Open (unacknowledged) alerts of one municipality, newest first. A grouped alert counts the children
+ * still waiting for an answer among those it told the team about (front-desk alerts: null).
+ */
 export async function listOpenAlerts(
   tx: Transaction,
   municipalityCode: string,
-): Promise<Array<{ id: string; source: string; conversationId: string | null; createdAt: Date; step: number }>> {
+): Promise<
+  Array<{
+    id: string;
+    source: string;
+    conversationId: string | null;
+    createdAt: Date;
+    step: number;
+    waitingChildren: number | null;
+  }>
+> {
   const result = await tx.execute(sql`
-    SELECT id, source, conversation_id, created_at, step FROM alerts
-    WHERE municipality_code = ${municipalityCode} AND acknowledged_at IS NULL
-    ORDER BY created_at DESC LIMIT 100`);
+    SELECT a.id, a.source, a.conversation_id, a.created_at, a.step,
+      CASE WHEN a.grouped THEN (SELECT count(*) FROM conversations c WHERE c.alert_id = a.id
+        AND c.closed_at IS NULL AND (c.last_staff_reply_at IS NULL OR c.last_staff_reply_at < c.last_child_message_at))
+      END AS waiting_children
+    FROM alerts a
+    WHERE a.municipality_code = ${municipalityCode} AND a.acknowledged_at IS NULL
+    ORDER BY a.created_at DESC LIMIT 100`);
   return result.rows.map((row) => ({
     id: row.id as string,
     source: row.source as string,
     conversationId: (row.conversation_id as string | null) ?? null,
     createdAt: new Date(row.created_at as string),
     step: Number(row.step),
+    waitingChildren: row.waiting_children === null ? null : Number(row.waiting_children),
   }));
 }

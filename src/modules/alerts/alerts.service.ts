@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/pool.ts';
 import { inTenant, type Transaction } from '../../db/tenant.ts';
-import { listResponders } from '../conversations/conversations.repository.ts';
+import { joinRunningAlert, listResponders } from '../conversations/conversations.repository.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { onDutyInTx, type OnDuty } from '../roster/roster.service.ts';
 import {
@@ -12,6 +12,7 @@ import {
   findDeliveryByToken,
   insertAlert,
   insertDeliveries,
+  insertGroupedAlert,
   listNationalCoordinators,
   listStrandedDeliveries,
   lockAlert,
@@ -20,6 +21,7 @@ import {
   releaseDelivery,
   updateAlertStep,
   type AlertRow,
+  type NewAlert,
 } from './alerts.repository.ts';
 import type { SmsGateway } from './sms-gateway.ts';
 
@@ -75,8 +77,9 @@ export function ackTokenHash(token: string): Buffer {
 }
 
 /**
- * Inserts the alert in the caller's transaction (one INSERT, so the child's write path stays
- * cheap); call {@link dispatchAlert} after the commit.
+ * Inserts the alert in the caller's transaction (one INSERT); call {@link dispatchAlert} after the
+ * commit. An alert of its own: a child at the front desk or on the phone (children writing online
+ * share one, see {@link raiseOrJoinGroupedAlert}).
  */
 export async function insertAlertInTransaction(
   tx: Transaction,
@@ -84,9 +87,43 @@ export async function insertAlertInTransaction(
   source: AlertSource,
   conversationId: string | null,
   now: Date,
-): Promise<string | undefined> {
+): Promise<string> {
   const id = randomUUID();
-  return (await insertAlert(tx, { id, municipalityCode, source, conversationId, now })) ? id : undefined;
+  await insertAlert(tx, { id, municipalityCode, source, conversationId, now });
+  return id;
+}
+
+/** A grouped alert a child's message may raise; its id goes into the statement that stores the message. */
+export function newGroupedAlert(
+  municipalityCode: string,
+  source: 'conversation' | 'child_message',
+  conversationId: string | null,
+  now: Date,
+): NewAlert {
+  return { id: randomUUID(), municipalityCode, source, conversationId, now };
+}
+
+/**
+ * A child wrote online: every child who writes while the municipality's grouped alert runs (not
+ * acknowledged, not exhausted) joins it — the person on duty is being called already, escalation
+ * goes on as it was, and twenty children in ten minutes make one alert, not twenty. After an
+ * acknowledgement or an exhausted chain, the next child raises a new one.
+ *
+ * The statement that stored the message recorded `joined` on the conversation (the repository's
+ * groupedAlertIdFor): the running alert's id, or `alert.id` when none ran. Then this inserts that
+ * alert and answers its id, to dispatch after the commit; undefined when the message joined a
+ * running alert (nothing new to dispatch). Costs no statement when joining, one when raising.
+ */
+export async function raiseOrJoinGroupedAlert(
+  tx: Transaction,
+  alert: NewAlert & { conversationId: string },
+  joined: string,
+): Promise<string | undefined> {
+  if (joined !== alert.id) return undefined;
+  if (await insertGroupedAlert(tx, alert)) return alert.id;
+  // Another child's alert came first (its commit was waited for): the conversation joins that one.
+  await joinRunningAlert(tx, alert.conversationId, alert.municipalityCode);
+  return undefined;
 }
 
 /** Raises an alert in its own transaction and dispatches it (front desk, or callers without a transaction). */

@@ -74,6 +74,6 @@ export async function registerFrontDeskContact(
     });
     return insertAlertInTransaction(tx, code, input.kind, null, now);
   });
-  await dispatchAlert(deps, code, alertId!, now);
-  return { alertId: alertId! };
+  await dispatchAlert(deps, code, alertId, now);
+  return { alertId };
 }

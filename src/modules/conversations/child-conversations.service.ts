@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { decryptField, encryptField } from '../crypto/index.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { generateCode, hashCode, normaliseCode } from './conversation-code.ts';
-import { insertAlertInTransaction } from '../alerts/alerts.service.ts';
+import { newGroupedAlert, raiseOrJoinGroupedAlert } from '../alerts/alerts.service.ts';
 import { alertAfterCommit } from './conversation-notifications.ts';
 import {
   deleteConversation,
@@ -112,7 +112,8 @@ export async function startConversation(
           input.contact.preference === 'code'
             ? null
             : await field('conversations', conversationId, 'contact_detail', input.contact.detail);
-        const hours = await insertConversationWithMessage(tx, {
+        const alert = newGroupedAlert(municipalityCode, 'conversation', conversationId, now);
+        const stored = await insertConversationWithMessage(tx, {
           id: conversationId,
           municipalityCode,
           codeHash,
@@ -124,9 +125,10 @@ export async function startConversation(
           body,
           submissionHash: submission,
           now,
+          newAlertId: alert.id,
         });
-        alertId = await insertAlertInTransaction(tx, municipalityCode, 'conversation', conversationId, now);
-        return hours;
+        alertId = await raiseOrJoinGroupedAlert(tx, { ...alert, conversationId }, stored.alertId);
+        return stored.replyWithinHours;
       });
     } catch (error) {
       const index = uniqueViolation(error);
@@ -184,16 +186,20 @@ export async function childReply(
         { municipalityCode, table: 'conversation_messages', recordId: messageId, column: 'body' },
         message,
       );
-      const conversationId = await insertChildReply(tx, {
+      const alert = newGroupedAlert(municipalityCode, 'child_message', null, now);
+      const inserted = await insertChildReply(tx, {
+        municipalityCode,
         codeHash,
         activeSince: activeSince(deps, now),
         messageId,
         body,
         submissionHash: submissionHash(deps.keyring, submissionToken),
         now,
+        newAlertId: alert.id,
       });
-      if (!conversationId) return lookupFailure(tx, codeHash);
-      alertId = await insertAlertInTransaction(tx, municipalityCode, 'child_message', conversationId, now);
+      if (!inserted) return lookupFailure(tx, codeHash);
+      const { conversationId } = inserted;
+      alertId = await raiseOrJoinGroupedAlert(tx, { ...alert, conversationId }, inserted.alertId);
       const conversation = await childView(deps, tx, municipalityCode, { id: conversationId, status: 'open' });
       return { kind: 'sent', conversation } as const;
     });

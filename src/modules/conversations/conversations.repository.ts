@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { DEFAULT_REPLY_WITHIN_HOURS } from './conversation-settings.repository.ts';
 import type { Transaction } from '../../db/tenant.ts';
+import { groupedAlertIdFor, runningGroupedAlertId } from '../alerts/alerts.repository.ts';
 import { staffUsers } from '../accounts/accounts.tables.ts';
 import { conversationMessages, conversationNotes, conversationReads, conversations } from './conversations.tables.ts';
 import type { AgeRange, ContactPreference, ConversationStatus } from './conversations.types.ts';
@@ -27,30 +28,47 @@ export interface NewConversationRow {
   body: Buffer;
   submissionHash: Buffer;
   now: Date;
+  /** The alert to raise when none is running (see alerts.repository groupedAlertIdFor). */
+  newAlertId: string;
 }
 
 /**
  * Inserts the conversation and the child's first message in one statement (one round trip), which
- * also answers within how many hours the municipality promises a reply (for the confirmation page).
+ * also records the grouped alert it joins (the running one, else `newAlertId`) and answers that id
+ * and within how many hours the municipality promises a reply (for the confirmation page).
  */
-export async function insertConversationWithMessage(tx: Transaction, row: NewConversationRow): Promise<number> {
-  const result = await tx.execute<{ hours: number }>(sql`
+export async function insertConversationWithMessage(
+  tx: Transaction,
+  row: NewConversationRow,
+): Promise<{ replyWithinHours: number; alertId: string }> {
+  const result = await tx.execute<{ hours: number; alert_id: string }>(sql`
     WITH conversation AS (
       INSERT INTO conversations (id, municipality_code, code_hash, status, child_name, age_range, contact_preference,
-        contact_detail, created_at, last_child_message_at, last_activity_at)
+        contact_detail, created_at, last_child_message_at, last_activity_at, alert_id)
       VALUES (${row.id}::uuid, ${row.municipalityCode}, ${row.codeHash}, 'new', ${row.childName},
         ${row.ageRange}::age_range, ${row.contactPreference}::contact_preference, ${row.contactDetail},
-        ${row.now}, ${row.now}, ${row.now})
-      RETURNING id, municipality_code
+        ${row.now}, ${row.now}, ${row.now}, ${groupedAlertIdFor(row.municipalityCode, row.newAlertId)})
+      RETURNING id, municipality_code, alert_id
     ), message AS (
       INSERT INTO conversation_messages (id, conversation_id, municipality_code, author, body, submission_hash, created_at)
       SELECT ${row.messageId}::uuid, id, municipality_code, 'child', ${row.body}, ${row.submissionHash}, ${row.now}
       FROM conversation
       RETURNING municipality_code
     )
-    SELECT coalesce(s.reply_within_hours, ${DEFAULT_REPLY_WITHIN_HOURS})::int AS hours
+    SELECT coalesce(s.reply_within_hours, ${DEFAULT_REPLY_WITHIN_HOURS})::int AS hours,
+      (SELECT alert_id FROM conversation) AS alert_id
     FROM message LEFT JOIN municipality_conversation_settings s USING (municipality_code)`);
-  return Number(result.rows[0]!.hours);
+  const answer = result.rows[0]!;
+  return { replyWithinHours: Number(answer.hours), alertId: answer.alert_id };
+}
+
+/**
+ * Records the municipality's running grouped alert on the conversation: for a child's message whose
+ * own new alert lost the race to another child's (see alerts.repository insertGroupedAlert).
+ */
+export async function joinRunningAlert(tx: Transaction, conversationId: string, municipalityCode: string) {
+  await tx.execute(sql`
+    UPDATE conversations SET alert_id = ${runningGroupedAlertId(municipalityCode)} WHERE id = ${conversationId}::uuid`);
 }
 
 /** A conversation found by the hash of its code, with what decides whether the code still works. */
@@ -64,24 +82,36 @@ export async function findByCodeHash(tx: Transaction, codeHash: Buffer) {
 
 /**
  * The child's reply: reopens the conversation and stores the message in one statement, only when the
- * code still works (activity since `activeSince`). Answers the conversation id, or undefined.
+ * code still works (activity since `activeSince`), recording the grouped alert it joins as
+ * {@link insertConversationWithMessage} does. Answers the conversation id and that alert's id, or undefined.
  */
 export async function insertChildReply(
   tx: Transaction,
-  reply: { codeHash: Buffer; activeSince: Date; messageId: string; body: Buffer; submissionHash: Buffer; now: Date },
-): Promise<string | undefined> {
-  const result = await tx.execute<{ conversation_id: string }>(sql`
+  reply: {
+    municipalityCode: string;
+    codeHash: Buffer;
+    activeSince: Date;
+    messageId: string;
+    body: Buffer;
+    submissionHash: Buffer;
+    now: Date;
+    newAlertId: string;
+  },
+): Promise<{ conversationId: string; alertId: string } | undefined> {
+  const result = await tx.execute<{ conversation_id: string; alert_id: string }>(sql`
     WITH conversation AS (
       UPDATE conversations SET status = 'open', closed_at = NULL,
-        last_child_message_at = ${reply.now}, last_activity_at = ${reply.now}
+        last_child_message_at = ${reply.now}, last_activity_at = ${reply.now},
+        alert_id = ${groupedAlertIdFor(reply.municipalityCode, reply.newAlertId)}
       WHERE code_hash = ${reply.codeHash} AND last_activity_at >= ${reply.activeSince}
-      RETURNING id, municipality_code
+      RETURNING id, municipality_code, alert_id
     )
     INSERT INTO conversation_messages (id, conversation_id, municipality_code, author, body, submission_hash, created_at)
     SELECT ${reply.messageId}::uuid, id, municipality_code, 'child', ${reply.body}, ${reply.submissionHash}, ${reply.now}
     FROM conversation
-    RETURNING conversation_id`);
-  return result.rows[0]?.conversation_id;
+    RETURNING conversation_id, (SELECT alert_id FROM conversation) AS alert_id`);
+  const row = result.rows[0];
+  return row ? { conversationId: row.conversation_id, alertId: row.alert_id } : undefined;
 }
 
 /** Deletes a conversation (messages, notes and reads go with it); answers whether it existed. */
