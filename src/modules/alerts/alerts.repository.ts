@@ -63,36 +63,26 @@ export async function insertAlert(tx: Transaction, alert: NewAlert): Promise<voi
       ${alert.conversationId}::uuid, ${alert.now}, 0, ${alert.now})`);
 }
 
-/** The municipality's running grouped alert (children writing online): not acknowledged, not exhausted. */
-const RUNNING_GROUPED = sql.raw('grouped AND acknowledged_at IS NULL AND exhausted_at IS NULL');
-
 /**
- * The id of the municipality's running grouped alert, or else `newAlertId`, as an SQL expression:
- * the statement that stores a child's message records it on the conversation, so joining a running
- * alert costs the write path no statement of its own. When it answered `newAlertId`, insert that
- * alert with {@link insertGroupedAlert} in the same transaction.
+ * The id of the municipality's running grouped alert, or else `newAlertId`, as an SQL expression
+ * (`alert_running_grouped`, migration 0019): the statement that stores a child's message records it
+ * on the conversation, so joining a running alert costs the write path no statement of its own. When
+ * it answered `newAlertId`, raise that alert with {@link raiseGroupedAlert} in the same transaction.
  */
 export const groupedAlertIdFor = (municipalityCode: string, newAlertId: string) =>
-  sql`coalesce((SELECT id FROM alerts WHERE municipality_code = ${municipalityCode} AND ${RUNNING_GROUPED}),
-    ${newAlertId}::uuid)`;
-
-/** The id of the municipality's running grouped alert (or null), as an SQL expression. */
-export const runningGroupedAlertId = (municipalityCode: string) =>
-  sql`(SELECT id FROM alerts WHERE municipality_code = ${municipalityCode} AND ${RUNNING_GROUPED})`;
+  sql`coalesce(alert_running_grouped(${municipalityCode}), ${newAlertId}::uuid)`;
 
 /**
- * Inserts a grouped alert (a child writing online); false when another transaction's grouped alert
- * for the municipality came first. The unique index `alerts_grouped_running` decides such races: in
- * a burst of children writing at once, the first INSERT wins, and the others wait for its commit and
- * then insert nothing.
+ * Raises a grouped alert (a child writing online) whose conversation names it already; false when
+ * another child's grouped alert came first and the conversation joined that one (`alert_raise_grouped`,
+ * migration 0019). The unique index `alerts_grouped_running` decides such races: in a burst of
+ * children writing at once the first INSERT wins, and the others wait for its commit.
  */
-export async function insertGroupedAlert(tx: Transaction, alert: NewAlert): Promise<boolean> {
-  const inserted = await tx.execute(sql`
-    INSERT INTO alerts (id, municipality_code, source, conversation_id, created_at, step, next_escalation_at, grouped)
-    VALUES (${alert.id}::uuid, ${alert.municipalityCode}, ${alert.source}::alert_source,
-      ${alert.conversationId}::uuid, ${alert.now}, 0, ${alert.now}, true)
-    ON CONFLICT (municipality_code) WHERE ${RUNNING_GROUPED} DO NOTHING`);
-  return (inserted.rowCount ?? 0) > 0;
+export async function raiseGroupedAlert(tx: Transaction, alert: NewAlert): Promise<boolean> {
+  const result = await tx.execute<{ raised: boolean }>(sql`
+    SELECT alert_raise_grouped(${alert.id}::uuid, ${alert.municipalityCode}, ${alert.source}::alert_source,
+      ${alert.conversationId}::uuid, ${alert.now}) AS raised`);
+  return result.rows[0]?.raised === true;
 }
 
 /** Locks one alert for dispatching (another instance working on it makes this answer undefined). */

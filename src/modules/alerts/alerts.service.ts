@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/pool.ts';
 import { inTenant, type Transaction } from '../../db/tenant.ts';
-import { joinRunningAlert, listResponders } from '../conversations/conversations.repository.ts';
+import { listResponders } from '../conversations/conversations.repository.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { onDutyInTx, type OnDuty } from '../roster/roster.service.ts';
 import {
@@ -12,7 +12,7 @@ import {
   findDeliveryByToken,
   insertAlert,
   insertDeliveries,
-  insertGroupedAlert,
+  raiseGroupedAlert,
   listNationalCoordinators,
   listStrandedDeliveries,
   lockAlert,
@@ -120,10 +120,7 @@ export async function raiseOrJoinGroupedAlert(
   joined: string,
 ): Promise<string | undefined> {
   if (joined !== alert.id) return undefined;
-  if (await insertGroupedAlert(tx, alert)) return alert.id;
-  // Another child's alert came first (its commit was waited for): the conversation joins that one.
-  await joinRunningAlert(tx, alert.conversationId, alert.municipalityCode);
-  return undefined;
+  return (await raiseGroupedAlert(tx, alert)) ? alert.id : undefined;
 }
 
 /** Raises an alert in its own transaction and dispatches it (front desk, or callers without a transaction). */

@@ -112,19 +112,22 @@ for (const target of databaseTargets()) {
     });
 
     it('starts a new alert after the chain ran out without anybody (nobody there to tell)', async () => {
+      const exhausted = async (count: number) => {
+        const deadline = Date.now() + 5000;
+        for (;;) {
+          const rows = await world.database.asOwner<{ exhausted: boolean }>(
+            'SELECT exhausted_at IS NOT NULL AS exhausted FROM alerts WHERE municipality_code = $1',
+            [ROTTERDAM],
+          );
+          if (rows.length === count && rows.every((row) => row.exhausted)) return;
+          assert.ok(Date.now() < deadline, `expected ${count} exhausted alerts, got ${JSON.stringify(rows)}`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      };
       await start(ROTTERDAM);
-      await settle();
+      await exhausted(1);
       await start(ROTTERDAM);
-      await settle();
-      const rows = await world.database.asOwner<{ exhausted: boolean }>(
-        `SELECT exhausted_at IS NOT NULL AS exhausted FROM alerts WHERE municipality_code = $1`,
-        [ROTTERDAM],
-      );
-      assert.deepEqual(
-        rows.map((row) => row.exhausted),
-        [true, true],
-        'each child raised an alert, and each ran out',
-      );
+      await exhausted(2);
     });
   });
 }

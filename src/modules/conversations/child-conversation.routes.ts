@@ -32,7 +32,7 @@ import {
   startConversation,
 } from './child-conversations.service.ts';
 import type { CodeLookupFailure } from './conversations.types.ts';
-import { claimCodeAttempt, claimMessage, releaseCodeAttempt } from './public-throttle.ts';
+import { claimCodeAttempt, claimMessage, messageClaims, releaseCodeAttempt } from './public-throttle.ts';
 
 const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 
@@ -81,11 +81,8 @@ export function registerChildConversationRoutes(
           const hours = await replyWithinHours(context.db, municipality.code);
           return pages.confirmation(request, reply, municipality, generateCode(), hours);
         }
-        const started = await startConversation(deps, municipality.code, form.input, now, async (tx) => {
-          const claim = await claimMessage(tx, context.keyring, request.ip, municipality.code, form.input.message, now);
-          if (claim.refusedUntil) return { refusal: 'throttled', until: claim.refusedUntil };
-          return claim.flood ? { refusal: 'flood' } : undefined;
-        });
+        const limits = messageClaims(context.keyring, request.ip, municipality.code, form.input.message);
+        const started = await startConversation(deps, municipality.code, form.input, now, limits);
         if (started.kind === 'refused') {
           const refused = started.refusal;
           const notice =

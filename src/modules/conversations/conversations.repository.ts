@@ -1,7 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { DEFAULT_REPLY_WITHIN_HOURS } from './conversation-settings.repository.ts';
+import type { Database } from '../../db/pool.ts';
 import type { Transaction } from '../../db/tenant.ts';
-import { groupedAlertIdFor, runningGroupedAlertId } from '../alerts/alerts.repository.ts';
+import { groupedAlertIdFor } from '../alerts/alerts.repository.ts';
 import { staffUsers } from '../accounts/accounts.tables.ts';
 import { conversationMessages, conversationNotes, conversationReads, conversations } from './conversations.tables.ts';
 import type { AgeRange, ContactPreference, ConversationStatus } from './conversations.types.ts';
@@ -33,42 +34,48 @@ export interface NewConversationRow {
 }
 
 /**
- * Inserts the conversation and the child's first message in one statement (one round trip), which
- * also records the grouped alert it joins (the running one, else `newAlertId`) and answers that id
- * and within how many hours the municipality promises a reply (for the confirmation page).
+ * Starts a conversation in one round trip: `child_start_conversation` (migration 0019) sets the
+ * municipality's scope, counts the message on its limits, and — unless one is over — inserts the
+ * conversation with its first message and joins the municipality's running grouped alert or raises
+ * `newAlertId`. One statement outside a transaction of our own is one implicit transaction: it has
+ * committed when this resolves.
  */
-export async function insertConversationWithMessage(
-  tx: Transaction,
-  row: NewConversationRow,
-): Promise<{ replyWithinHours: number; alertId: string }> {
-  const result = await tx.execute<{ hours: number; alert_id: string }>(sql`
-    WITH conversation AS (
-      INSERT INTO conversations (id, municipality_code, code_hash, status, child_name, age_range, contact_preference,
-        contact_detail, created_at, last_child_message_at, last_activity_at, alert_id)
-      VALUES (${row.id}::uuid, ${row.municipalityCode}, ${row.codeHash}, 'new', ${row.childName},
-        ${row.ageRange}::age_range, ${row.contactPreference}::contact_preference, ${row.contactDetail},
-        ${row.now}, ${row.now}, ${row.now}, ${groupedAlertIdFor(row.municipalityCode, row.newAlertId)})
-      RETURNING id, municipality_code, alert_id
-    ), message AS (
-      INSERT INTO conversation_messages (id, conversation_id, municipality_code, author, body, submission_hash, created_at)
-      SELECT ${row.messageId}::uuid, id, municipality_code, 'child', ${row.body}, ${row.submissionHash}, ${row.now}
-      FROM conversation
-      RETURNING municipality_code
-    )
-    SELECT coalesce(s.reply_within_hours, ${DEFAULT_REPLY_WITHIN_HOURS})::int AS hours,
-      (SELECT alert_id FROM conversation) AS alert_id
-    FROM message LEFT JOIN municipality_conversation_settings s USING (municipality_code)`);
+export async function startConversationStatement(
+  db: Database,
+  row: NewConversationRow & { limits: { keys: string[]; windowSeconds: number[]; limits: number[] } },
+): Promise<
+  | { kind: 'refused'; over: Array<{ key: string; until: Date }> }
+  | { kind: 'started'; replyWithinHours: number; raisedAlertId: string | null }
+> {
+  const result = await db.execute<{
+    refused_keys: string[];
+    refused_until: Array<string | Date> | string;
+    reply_hours: number | null;
+    raised_alert: string | null;
+  }>(sql`
+    SELECT refused_keys, refused_until, reply_hours, raised_alert FROM child_start_conversation(
+      ${row.municipalityCode}, ${sql.param(row.limits.keys)}::text[], ${sql.param(row.limits.windowSeconds)}::float8[],
+      ${sql.param(row.limits.limits)}::integer[], ${row.id}::uuid, ${row.codeHash}, ${row.childName},
+      ${row.ageRange}::age_range, ${row.contactPreference}::contact_preference, ${row.contactDetail},
+      ${row.messageId}::uuid, ${row.body}, ${row.submissionHash}, ${row.now}, ${row.newAlertId}::uuid,
+      ${DEFAULT_REPLY_WITHIN_HOURS})`);
   const answer = result.rows[0]!;
-  return { replyWithinHours: Number(answer.hours), alertId: answer.alert_id };
+  if (answer.refused_keys.length > 0) {
+    const until = parseTimestampArray(answer.refused_until);
+    return { kind: 'refused', over: answer.refused_keys.map((key, index) => ({ key, until: until[index]! })) };
+  }
+  return { kind: 'started', replyWithinHours: Number(answer.reply_hours), raisedAlertId: answer.raised_alert };
 }
 
-/**
- * Records the municipality's running grouped alert on the conversation: for a child's message whose
- * own new alert lost the race to another child's (see alerts.repository insertGroupedAlert).
- */
-export async function joinRunningAlert(tx: Transaction, conversationId: string, municipalityCode: string) {
-  await tx.execute(sql`
-    UPDATE conversations SET alert_id = ${runningGroupedAlertId(municipalityCode)} WHERE id = ${conversationId}::uuid`);
+/** A timestamptz[] as drizzle's driver hands it over (text, since drizzle leaves timestamps unparsed). */
+function parseTimestampArray(value: Array<string | Date> | string): Date[] {
+  const items = Array.isArray(value)
+    ? value
+    : value
+        .replace(/^\{|\}$/g, '')
+        .split(',')
+        .filter(Boolean);
+  return items.map((item) => new Date(typeof item === 'string' ? item.replace(/^"|"$/g, '') : item));
 }
 
 /** A conversation found by the hash of its code, with what decides whether the code still works. */
