@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { DEFAULT_REPLY_WITHIN_HOURS } from './conversation-settings.repository.ts';
-import type { Database } from '../../db/pool.ts';
+import { clientOf, type Database } from '../../db/pool.ts';
 import type { Transaction } from '../../db/tenant.ts';
 import { groupedAlertIdFor } from '../alerts/alerts.repository.ts';
 import { staffUsers } from '../accounts/accounts.tables.ts';
@@ -47,36 +47,52 @@ export async function startConversationStatement(
   | { kind: 'refused'; over: Array<{ key: string; until: Date }> }
   | { kind: 'started'; replyWithinHours: number; raisedAlertId: string | null }
 > {
-  const result = await db.execute<{
+  const result = await clientOf(db).query<{
     refused_keys: string[];
-    refused_until: Array<string | Date> | string;
+    refused_until: Date[];
     reply_hours: number | null;
     raised_alert: string | null;
-  }>(sql`
-    SELECT refused_keys, refused_until, reply_hours, raised_alert FROM child_start_conversation(
-      ${row.municipalityCode}, ${sql.param(row.limits.keys)}::text[], ${sql.param(row.limits.windowSeconds)}::float8[],
-      ${sql.param(row.limits.limits)}::integer[], ${row.id}::uuid, ${row.codeHash}, ${row.childName},
-      ${row.ageRange}::age_range, ${row.contactPreference}::contact_preference, ${row.contactDetail},
-      ${row.messageId}::uuid, ${row.body}, ${row.submissionHash}, ${row.now}, ${row.newAlertId}::uuid,
-      ${DEFAULT_REPLY_WITHIN_HOURS})`);
+  }>({
+    ...START_CONVERSATION,
+    values: [
+      row.municipalityCode,
+      row.limits.keys,
+      row.limits.windowSeconds,
+      row.limits.limits,
+      row.id,
+      row.codeHash,
+      row.childName,
+      row.ageRange,
+      row.contactPreference,
+      row.contactDetail,
+      row.messageId,
+      row.body,
+      row.submissionHash,
+      row.now,
+      row.newAlertId,
+      DEFAULT_REPLY_WITHIN_HOURS,
+    ],
+  });
   const answer = result.rows[0]!;
   if (answer.refused_keys.length > 0) {
-    const until = parseTimestampArray(answer.refused_until);
-    return { kind: 'refused', over: answer.refused_keys.map((key, index) => ({ key, until: until[index]! })) };
+    return {
+      kind: 'refused',
+      over: answer.refused_keys.map((key, index) => ({ key, until: answer.refused_until[index]! })),
+    };
   }
   return { kind: 'started', replyWithinHours: Number(answer.reply_hours), raisedAlertId: answer.raised_alert };
 }
 
-/** A timestamptz[] as drizzle's driver hands it over (text, since drizzle leaves timestamps unparsed). */
-function parseTimestampArray(value: Array<string | Date> | string): Date[] {
-  const items = Array.isArray(value)
-    ? value
-    : value
-        .replace(/^\{|\}$/g, '')
-        .split(',')
-        .filter(Boolean);
-  return items.map((item) => new Date(typeof item === 'string' ? item.replace(/^"|"$/g, '') : item));
-}
+/**
+ * A named prepared statement: each pooled connection parses and plans it once, then only binds and
+ * executes it (the child's write path runs it for every message).
+ */
+const START_CONVERSATION = {
+  name: 'child_start_conversation',
+  text: `SELECT refused_keys, refused_until, reply_hours, raised_alert FROM child_start_conversation(
+    $1, $2::text[], $3::float8[], $4::integer[], $5::uuid, $6, $7, $8::age_range, $9::contact_preference, $10,
+    $11::uuid, $12, $13, $14, $15::uuid, $16)`,
+};
 
 /** A conversation found by the hash of its code, with what decides whether the code still works. */
 export async function findByCodeHash(tx: Transaction, codeHash: Buffer) {
