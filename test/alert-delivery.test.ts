@@ -121,6 +121,8 @@ for (const target of databaseTargets()) {
         assert.equal(result.kind, 'started');
         await mailbox.waitForMail(responder, 10_000);
         times.push(performance.now() - started);
+        // Picked up: the next child raises a new alert (children writing while one runs join it).
+        await first.owner.pool.query('UPDATE alerts SET acknowledged_at = now() WHERE acknowledged_at IS NULL');
       }
       times.sort((a, b) => a - b);
       const median = times[Math.floor(times.length / 2)]!;

@@ -5,6 +5,16 @@ import * as schema from './schema.ts';
 /** The drizzle handle with the whole schema, used by repositories. */
 export type Database = NodePgDatabase<typeof schema>;
 
+/**
+ * The pg pool (or client) under a drizzle handle — drizzle keeps it as `$client` — for the few hot
+ * statements sent as named prepared statements, which drizzle's `execute` cannot name.
+ */
+export function clientOf(db: Database): pg.Pool | pg.PoolClient | pg.Client {
+  const client = (db as Database & { $client?: pg.Pool | pg.PoolClient | pg.Client }).$client;
+  if (!client) throw new Error('This drizzle handle has no pg client');
+  return client;
+}
+
 /** A connection pool and its drizzle handle. */
 export interface DatabaseHandle {
   pool: pg.Pool;

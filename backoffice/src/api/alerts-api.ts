@@ -8,6 +8,8 @@ export interface OpenAlert {
   conversationId: string | null;
   createdAt: string;
   step: number;
+  /** Children writing online share one alert: how many of them still wait for an answer (front desk: null). */
+  waitingChildren: number | null;
 }
 
 /** Who the front desk can reach now. */

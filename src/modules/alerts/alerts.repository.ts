@@ -50,27 +50,47 @@ function alertRow(row: Record<string, unknown>): AlertRow {
   };
 }
 
-/**
- * The one statement on the child's write path: step 0, nothing dispatched yet, so the sweep sends it
- * even when this instance dies before it could enqueue the first delivery. It also notifies the
- * back offices (delivered at the commit, like a trigger's). False: an open alert for the
- * conversation exists already.
- */
-export async function insertAlert(
-  tx: Transaction,
-  alert: { id: string; municipalityCode: string; source: string; conversationId: string | null; now: Date },
-): Promise<boolean> {
-  // A child writing again while the team has not yet picked up the last alert adds no second one.
-  const result = await tx.execute(sql`
+/** A new alert: step 0, nothing dispatched yet, so the sweep sends it even when this instance dies before it could. */
+export interface NewAlert {
+  id: string;
+  municipalityCode: string;
+  source: string;
+  conversationId: string | null;
+  now: Date;
+}
+
+/** An alert raised at the front desk (a child at the desk or on the phone): always one of its own. */
+export async function insertAlert(tx: Transaction, alert: NewAlert): Promise<void> {
+  // Also notifies the back offices (delivered at the commit, like a trigger's).
+  await tx.execute(sql`
     WITH inserted AS (
       INSERT INTO alerts (id, municipality_code, source, conversation_id, created_at, step, next_escalation_at)
-      SELECT ${alert.id}::uuid, ${alert.municipalityCode}, ${alert.source}::alert_source,
-        ${alert.conversationId}::uuid, ${alert.now}, 0, ${alert.now}
-      WHERE ${alert.conversationId}::uuid IS NULL OR NOT EXISTS (SELECT 1 FROM alerts o
-        WHERE o.conversation_id = ${alert.conversationId}::uuid AND o.acknowledged_at IS NULL AND o.exhausted_at IS NULL)
+      VALUES (${alert.id}::uuid, ${alert.municipalityCode}, ${alert.source}::alert_source,
+        ${alert.conversationId}::uuid, ${alert.now}, 0, ${alert.now})
       RETURNING id, municipality_code)
-    SELECT id, pg_notify(${ALERTS_CHANNEL}, municipality_code || ':' || id || ':created') FROM inserted`);
-  return result.rows.length > 0;
+    SELECT pg_notify(${ALERTS_CHANNEL}, municipality_code || ':' || id || ':created') FROM inserted`);
+}
+
+/**
+ * The id of the municipality's running grouped alert, or else `newAlertId`, as an SQL expression
+ * (`alert_running_grouped`, migration 0022): the statement that stores a child's message records it
+ * on the conversation, so joining a running alert costs the write path no statement of its own. When
+ * it answered `newAlertId`, raise that alert with {@link raiseGroupedAlert} in the same transaction.
+ */
+export const groupedAlertIdFor = (municipalityCode: string, newAlertId: string) =>
+  sql`coalesce(alert_running_grouped(${municipalityCode}), ${newAlertId}::uuid)`;
+
+/**
+ * Raises a grouped alert (a child writing online) whose conversation names it already; false when
+ * another child's grouped alert came first and the conversation joined that one (`alert_raise_grouped`,
+ * migration 0022). The unique index `alerts_grouped_running` decides such races: in a burst of
+ * children writing at once the first INSERT wins, and the others wait for its commit.
+ */
+export async function raiseGroupedAlert(tx: Transaction, alert: NewAlert): Promise<boolean> {
+  const result = await tx.execute<{ raised: boolean }>(sql`
+    SELECT alert_raise_grouped(${alert.id}::uuid, ${alert.municipalityCode}, ${alert.source}::alert_source,
+      ${alert.conversationId}::uuid, ${alert.now}) AS raised`);
+  return result.rows[0]?.raised === true;
 }
 
 /** Locks one alert for dispatching (another instance working on it makes this answer undefined). */
@@ -262,20 +282,37 @@ export async function findDeliveryByToken(
   };
 }
 
-/** Open (unacknowledged) alerts of one municipality, newest first. */
+/**
+ * Open (unacknowledged) alerts of one municipality, newest first. A grouped alert counts the children
+ * still waiting for an answer among those it told the team about (front-desk alerts: null).
+ */
 export async function listOpenAlerts(
   tx: Transaction,
   municipalityCode: string,
-): Promise<Array<{ id: string; source: string; conversationId: string | null; createdAt: Date; step: number }>> {
+): Promise<
+  Array<{
+    id: string;
+    source: string;
+    conversationId: string | null;
+    createdAt: Date;
+    step: number;
+    waitingChildren: number | null;
+  }>
+> {
   const result = await tx.execute(sql`
-    SELECT id, source, conversation_id, created_at, step FROM alerts
-    WHERE municipality_code = ${municipalityCode} AND acknowledged_at IS NULL
-    ORDER BY created_at DESC LIMIT 100`);
+    SELECT a.id, a.source, a.conversation_id, a.created_at, a.step,
+      CASE WHEN a.grouped THEN (SELECT count(*) FROM conversations c WHERE c.alert_id = a.id
+        AND c.closed_at IS NULL AND (c.last_staff_reply_at IS NULL OR c.last_staff_reply_at < c.last_child_message_at))
+      END AS waiting_children
+    FROM alerts a
+    WHERE a.municipality_code = ${municipalityCode} AND a.acknowledged_at IS NULL
+    ORDER BY a.created_at DESC LIMIT 100`);
   return result.rows.map((row) => ({
     id: row.id as string,
     source: row.source as string,
     conversationId: (row.conversation_id as string | null) ?? null,
     createdAt: new Date(row.created_at as string),
     step: Number(row.step),
+    waitingChildren: row.waiting_children === null ? null : Number(row.waiting_children),
   }));
 }

@@ -46,6 +46,8 @@ export function registerAlertRoutes(app: FastifyInstance, context: ApiContext): 
             conversationId: z.string().nullable(),
             createdAt: z.string(),
             step: z.number(),
+            /** Children writing online share one alert: how many of them still wait for an answer (front desk: null). */
+            waitingChildren: z.number().nullable(),
           }),
         ),
       }),

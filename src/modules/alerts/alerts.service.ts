@@ -2,7 +2,6 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/pool.ts';
 import { inTenant, type Transaction } from '../../db/tenant.ts';
-import { assignOnAlertAcknowledged } from '../cases/case-create.service.ts';
 import { listResponders } from '../conversations/conversations.repository.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -12,6 +11,7 @@ import {
   escalationMinutes,
   insertAlert,
   insertDeliveries,
+  raiseGroupedAlert,
   listNationalCoordinators,
   findStaffLocale,
   listStrandedDeliveries,
@@ -22,6 +22,7 @@ import {
   updateAlertStep,
   type AlertRow,
   type ClaimedDelivery,
+  type NewAlert,
 } from './alerts.repository.ts';
 import { alertLocale, alertMail, type AlertLocale } from './alert-texts.ts';
 import type { SmsGateway } from './sms-gateway.ts';
@@ -75,8 +76,9 @@ export function ackTokenHash(token: string): Buffer {
 }
 
 /**
- * Inserts the alert in the caller's transaction (one INSERT, so the child's write path stays
- * cheap); call {@link dispatchAlert} after the commit.
+ * Inserts the alert in the caller's transaction (one INSERT); call {@link dispatchAlert} after the
+ * commit. An alert of its own: a child at the front desk or on the phone (children writing online
+ * share one, see {@link raiseOrJoinGroupedAlert}).
  */
 export async function insertAlertInTransaction(
   tx: Transaction,
@@ -85,8 +87,39 @@ export async function insertAlertInTransaction(
   conversationId: string | null,
   now: Date,
   id: string = randomUUID(),
+): Promise<string> {
+  await insertAlert(tx, { id, municipalityCode, source, conversationId, now });
+  return id;
+}
+
+/** A grouped alert a child's message may raise; its id goes into the statement that stores the message. */
+export function newGroupedAlert(
+  municipalityCode: string,
+  source: 'conversation' | 'child_message',
+  conversationId: string | null,
+  now: Date,
+): NewAlert {
+  return { id: randomUUID(), municipalityCode, source, conversationId, now };
+}
+
+/**
+ * A child wrote online: every child who writes while the municipality's grouped alert runs (not
+ * acknowledged, not exhausted) joins it — the person on duty is being called already, escalation
+ * goes on as it was, and twenty children in ten minutes make one alert, not twenty. After an
+ * acknowledgement or an exhausted chain, the next child raises a new one.
+ *
+ * The statement that stored the message recorded `joined` on the conversation (the repository's
+ * groupedAlertIdFor): the running alert's id, or `alert.id` when none ran. Then this inserts that
+ * alert and answers its id, to dispatch after the commit; undefined when the message joined a
+ * running alert (nothing new to dispatch). Costs no statement when joining, one when raising.
+ */
+export async function raiseOrJoinGroupedAlert(
+  tx: Transaction,
+  alert: NewAlert & { conversationId: string },
+  joined: string,
 ): Promise<string | undefined> {
-  return (await insertAlert(tx, { id, municipalityCode, source, conversationId, now })) ? id : undefined;
+  if (joined !== alert.id) return undefined;
+  return (await raiseGroupedAlert(tx, alert)) ? alert.id : undefined;
 }
 
 /** Raises an alert in its own transaction and dispatches it (front desk, or callers without a transaction). */

@@ -1,4 +1,16 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { staffUsers } from '../accounts/accounts.tables.ts';
 import { bytea } from '../crypto/crypto.tables.ts';
 import { municipalities } from '../municipalities/municipalities.tables.ts';
@@ -33,10 +45,19 @@ export const alerts = pgTable(
     dispatchedStep: integer('dispatched_step'),
     nextEscalationAt: timestamp('next_escalation_at', { withTimezone: true }).notNull(),
     exhaustedAt: timestamp('exhausted_at', { withTimezone: true }),
+    /**
+     * Shared by every child who writes online while it runs (not acknowledged, not exhausted): at most
+     * one such alert per municipality. False for the front desk's alerts and for alerts from before.
+     */
+    grouped: boolean('grouped').notNull().default(false),
   },
   (table) => [
     index('alerts_due').on(table.nextEscalationAt),
     index('alerts_municipality_open').on(table.municipalityCode, table.createdAt),
+    // A child's message looks for the running grouped alert to join; a second one cannot be inserted.
+    uniqueIndex('alerts_grouped_running')
+      .on(table.municipalityCode)
+      .where(sql`${table.grouped} AND ${table.acknowledgedAt} IS NULL AND ${table.exhaustedAt} IS NULL`),
   ],
 );
 

@@ -84,6 +84,6 @@ export async function registerFrontDeskContact(
     // The alert shares the contact's id, so acknowledging it finds the contact's case.
     return { alertId: await insertAlertInTransaction(tx, code, input.kind, null, now, id), caseId };
   });
-  await dispatchAlert(deps, code, alertId!, now);
-  return { alertId: alertId!, caseId };
+  await dispatchAlert(deps, code, alertId, now);
+  return { alertId: alertId, caseId };
 }

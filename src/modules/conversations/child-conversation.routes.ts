@@ -32,7 +32,7 @@ import {
   startConversation,
 } from './child-conversations.service.ts';
 import type { CodeLookupFailure } from './conversations.types.ts';
-import { claimCodeAttempt, claimMessage, releaseCodeAttempt } from './public-throttle.ts';
+import { claimCodeAttempt, claimMessage, messageClaims, releaseCodeAttempt } from './public-throttle.ts';
 
 const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 
@@ -81,11 +81,8 @@ export function registerChildConversationRoutes(
           const hours = await replyWithinHours(context.db, municipality.code);
           return pages.confirmation(request, reply, municipality, generateCode(), hours);
         }
-        const started = await startConversation(deps, municipality.code, form.input, now, async (tx) => {
-          const claim = await claimMessage(tx, context.keyring, request.ip, municipality.code, form.input.message, now);
-          if (claim.refusedUntil) return { refusal: 'throttled', until: claim.refusedUntil };
-          return claim.flood ? { refusal: 'flood' } : undefined;
-        });
+        const limits = messageClaims(context.keyring, request.ip, municipality.code, form.input.message);
+        const started = await startConversation(deps, municipality.code, form.input, now, limits);
         if (started.kind === 'refused') {
           const refused = started.refusal;
           const notice =
@@ -238,8 +235,20 @@ function floodNotice(reply: FastifyReply): FormNotice {
   return { id: 'form.notice.flood' };
 }
 
+/** Stands for the code while the confirmation page is rendered once (see ChildPages.confirmationAround). */
+const CODE_PLACEHOLDER = 'opendeur-code-placeholder-7d1f';
+/** What a code looks like (generateCode): nothing HTML would need escaped. */
+const CODE_TEXT = /^[a-z]+(-[a-z]+)*-\d+$/;
+
+type Availability = Awaited<ReturnType<typeof availabilityForChildPages>>;
+
 /** Rendering and the municipality check, for one language. */
 class ChildPages {
+  private readonly confirmations = new WeakMap<
+    MunicipalityRecord,
+    WeakMap<Availability, Map<number, { before: string; after: string } | null>>
+  >();
+
   constructor(
     private readonly site: PublicSite,
     private readonly t: Translator,
@@ -323,10 +332,43 @@ class ChildPages {
     code: string,
     hours: number,
   ) {
-    // The language switch leads to the read page: switching language must not resend the form.
     const availability = await this.availability(municipality);
+    const page = this.confirmationAround(municipality, hours, availability);
+    if (!page || !CODE_TEXT.test(code)) {
+      return this.send(request, reply, 200, this.confirmationPage(municipality, code, hours, availability));
+    }
+    reply.code(200).header('cache-control', NO_STORE);
+    return sendHtmlOnce(request, reply, page.before + code + page.after);
+  }
+
+  private confirmationPage(municipality: MunicipalityRecord, code: string, hours: number, availability: Availability) {
+    // The language switch leads to the read page: switching language must not resend the form.
     const props = { ...this.props(municipality, '/lees'), code, replyWithinHours: hours, availability };
-    return this.send(request, reply, 200, createElement(WriteConfirmationPage, props));
+    return createElement(WriteConfirmationPage, props);
+  }
+
+  /**
+   * The confirmation page without its code, rendered once for each municipality record, reply time and
+   * availability (the roster's answer, reused for 30 s): every child who writes meanwhile gets the
+   * same page but for the code, so the code is put in between instead of rendering it all again.
+   * Keyed by object identity, so a new municipality record (after a registry change) or a new
+   * availability renders anew; undefined when the page does not hold the placeholder exactly once.
+   */
+  private confirmationAround(municipality: MunicipalityRecord, hours: number, availability: Availability) {
+    let byAvailability = this.confirmations.get(municipality);
+    if (!byAvailability) this.confirmations.set(municipality, (byAvailability = new WeakMap()));
+    let byHours = byAvailability.get(availability);
+    if (!byHours)
+      byAvailability.set(availability, (byHours = new Map<number, { before: string; after: string } | null>()));
+    let page = byHours.get(hours);
+    if (page === undefined) {
+      const parts = renderDocument(this.confirmationPage(municipality, CODE_PLACEHOLDER, hours, availability)).split(
+        CODE_PLACEHOLDER,
+      );
+      page = parts.length === 2 ? { before: parts[0]!, after: parts[1]! } : null;
+      byHours.set(hours, page);
+    }
+    return page ?? undefined;
   }
 
   conversation(

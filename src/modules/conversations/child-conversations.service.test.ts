@@ -16,6 +16,7 @@ import {
   openConversation,
   startConversation,
 } from './child-conversations.service.ts';
+import { messageClaims } from './public-throttle.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -170,6 +171,41 @@ for (const target of databaseTargets()) {
         [input.message, 'Dubbel getikt'],
       );
       assert.deepEqual(await count(), { conversations: before.conversations + 1, messages: before.messages + 2 });
+    });
+
+    it('counts the message on its limits in the statement that stores it: a refusal stores nothing but the count', async () => {
+      const count = async () =>
+        (
+          await world.database.asOwner<{ conversations: number }>(
+            'SELECT count(*)::int AS conversations FROM conversations',
+          )
+        )[0]!.conversations;
+      const now = new Date();
+      const send = (source: string, text: string) =>
+        startConversation(
+          world.deps,
+          AMSTERDAM,
+          childMessage({ message: text }),
+          now,
+          messageClaims(world.keyring, source, AMSTERDAM, text),
+        );
+      const before = await count();
+      // Flood: the same text (spacing and case aside) a fourth time in ten minutes, from anywhere.
+      for (const [index, text] of ['Help mij', 'help  mij', 'HELP MIJ'].entries())
+        assert.equal((await send(`192.0.2.${index + 1}`, text)).kind, 'started');
+      assert.deepEqual(await send('192.0.2.9', 'Help mij '), { kind: 'refused', refusal: { refusal: 'flood' } });
+      assert.equal(await count(), before + 3, 'the flood stored nothing');
+      // The source's limit: ten an hour; the eleventh is refused until the window's end.
+      for (let sent = 0; sent < 10; sent++)
+        assert.equal((await send('198.51.100.77', `Bericht ${sent}`)).kind, 'started');
+      const refused = await send('198.51.100.77', 'Bericht elf');
+      assert.ok(refused.kind === 'refused' && refused.refusal.refusal === 'throttled', JSON.stringify(refused));
+      assert.equal(refused.refusal.until.getTime(), now.getTime() + 60 * 60_000, 'until the hour is over');
+      assert.equal(await count(), before + 13);
+      const [counter] = await world.database.asOwner<{ total: number }>(
+        'SELECT max(count)::int AS total FROM public_throttle',
+      );
+      assert.ok(counter!.total >= 11, 'the refused message was counted (its counters committed)');
     });
 
     it('answers expired for a right code after the expiry days without activity, not_found for a wrong one', async () => {

@@ -1,19 +1,20 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { inTenant, type Transaction } from '../../db/tenant.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { decryptField, encryptField } from '../crypto/index.ts';
+import { committedCurrentDataKey, decryptField, encryptField, encryptFieldWith } from '../crypto/index.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { generateCode, hashCode, normaliseCode } from './conversation-code.ts';
-import { insertAlertInTransaction } from '../alerts/alerts.service.ts';
+import { newGroupedAlert, raiseOrJoinGroupedAlert } from '../alerts/alerts.service.ts';
 import { alertAfterCommit } from './conversation-notifications.ts';
 import { someoneHelpsInConversation } from '../referrals/referrals.repository.ts';
 import {
   deleteConversation,
   findByCodeHash,
   insertChildReply,
-  insertConversationWithMessage,
+  startConversationStatement,
   listMessages,
 } from './conversations.repository.ts';
+import { messageVerdict, type MessageClaims } from './public-throttle.ts';
 import type {
   ChildConversationView,
   CodeLookupFailure,
@@ -71,63 +72,53 @@ function uniqueViolation(error: unknown): string | undefined {
 export type SendRefusal = { refusal: 'throttled'; until: Date } | { refusal: 'flood' };
 
 /**
- * Runs first in the transaction that stores a message (the limits on sending): a refusal commits
- * what the gate itself wrote (its counters) and stores nothing else. Counting in the same transaction
- * as the message costs no commit of its own.
- */
-export type SendGate = (tx: Transaction) => Promise<SendRefusal | undefined>;
-
-/**
  * Starts a conversation: encrypts the message, name and contact detail, stores the code's hash, and
- * answers the code only after COMMIT. The team is told by e-mail afterwards, without waiting for it.
+ * answers the code only after COMMIT. With `limits` (the route's {@link messageClaims} for the child's
+ * source and text) the message is counted first in the same transaction: a refusal commits only the
+ * counters and stores nothing else. All of it is one statement (`child_start_conversation`): one round
+ * trip and one commit. The team's grouped alert is dispatched afterwards, without waiting for it.
  */
 export async function startConversation(
   deps: ConversationDeps,
   municipalityCode: string,
   input: NewConversationInput,
   now: Date,
-  gate?: SendGate,
+  limits?: MessageClaims,
 ): Promise<
   | { kind: 'started'; code: string; conversationId: string; replyWithinHours: number }
   | { kind: 'duplicate' }
   | { kind: 'refused'; refusal: SendRefusal }
 > {
   const submission = submissionHash(deps.keyring, input.submissionToken);
+  const dataKey = await committedCurrentDataKey(deps.keyring, deps.db, municipalityCode);
   for (let attempt = 1; ; attempt++) {
     const code = generateCode();
     const conversationId = randomUUID();
     const codeHash = codeHashOf(deps.keyring, code);
     if (!codeHash) throw new Error('generateCode made a code that normaliseCode does not accept');
-    let stored: number | SendRefusal;
-    let alertId: string | undefined;
+    const field = (table: string, recordId: string, column: string, value: string) =>
+      encryptFieldWith(dataKey, { municipalityCode, table, recordId, column }, value);
+    const messageId = randomUUID();
+    const alert = newGroupedAlert(municipalityCode, 'conversation', conversationId, now);
+    let stored: Awaited<ReturnType<typeof startConversationStatement>>;
     try {
-      stored = await inTenant(deps.db, { kind: 'municipality', code: municipalityCode }, async (tx) => {
-        const refusal = await gate?.(tx);
-        if (refusal) return refusal;
-        const field = (table: string, recordId: string, column: string, value: string) =>
-          encryptField(deps.keyring, tx, { municipalityCode, table, recordId, column }, value);
-        const messageId = randomUUID();
-        const body = await field('conversation_messages', messageId, 'body', input.message);
-        const childName = input.name ? await field('conversations', conversationId, 'child_name', input.name) : null;
-        const contactDetail =
+      stored = await startConversationStatement(deps.db, {
+        id: conversationId,
+        municipalityCode,
+        codeHash,
+        childName: input.name ? field('conversations', conversationId, 'child_name', input.name) : null,
+        ageRange: input.ageRange ?? null,
+        contactPreference: input.contact.preference,
+        contactDetail:
           input.contact.preference === 'code'
             ? null
-            : await field('conversations', conversationId, 'contact_detail', input.contact.detail);
-        const hours = await insertConversationWithMessage(tx, {
-          id: conversationId,
-          municipalityCode,
-          codeHash,
-          childName,
-          ageRange: input.ageRange ?? null,
-          contactPreference: input.contact.preference,
-          contactDetail,
-          messageId,
-          body,
-          submissionHash: submission,
-          now,
-        });
-        alertId = await insertAlertInTransaction(tx, municipalityCode, 'conversation', conversationId, now);
-        return hours;
+            : field('conversations', conversationId, 'contact_detail', input.contact.detail),
+        messageId,
+        body: field('conversation_messages', messageId, 'body', input.message),
+        submissionHash: submission,
+        now,
+        newAlertId: alert.id,
+        limits: limits ?? { keys: [], windowSeconds: [], limits: [] },
       });
     } catch (error) {
       const index = uniqueViolation(error);
@@ -136,9 +127,15 @@ export async function startConversation(
       if (index === 'conversations_code_hash' && attempt < CODE_ATTEMPTS) continue;
       throw error;
     }
-    if (typeof stored !== 'number') return { kind: 'refused', refusal: stored };
-    alertAfterCommit(deps, municipalityCode, alertId, now);
-    return { kind: 'started', code, conversationId, replyWithinHours: stored };
+    if (stored.kind === 'refused') {
+      const verdict = messageVerdict(limits!, stored.over);
+      const refusal: SendRefusal = verdict.refusedUntil
+        ? { refusal: 'throttled', until: verdict.refusedUntil }
+        : { refusal: 'flood' };
+      return { kind: 'refused', refusal };
+    }
+    alertAfterCommit(deps, municipalityCode, stored.raisedAlertId ?? undefined, now);
+    return { kind: 'started', code, conversationId, replyWithinHours: stored.replyWithinHours };
   }
 }
 
@@ -185,16 +182,20 @@ export async function childReply(
         { municipalityCode, table: 'conversation_messages', recordId: messageId, column: 'body' },
         message,
       );
-      const conversationId = await insertChildReply(tx, {
+      const alert = newGroupedAlert(municipalityCode, 'child_message', null, now);
+      const inserted = await insertChildReply(tx, {
+        municipalityCode,
         codeHash,
         activeSince: activeSince(deps, now),
         messageId,
         body,
         submissionHash: submissionHash(deps.keyring, submissionToken),
         now,
+        newAlertId: alert.id,
       });
-      if (!conversationId) return lookupFailure(tx, codeHash);
-      alertId = await insertAlertInTransaction(tx, municipalityCode, 'child_message', conversationId, now);
+      if (!inserted) return lookupFailure(tx, codeHash);
+      const { conversationId } = inserted;
+      alertId = await raiseOrJoinGroupedAlert(tx, { ...alert, conversationId }, inserted.alertId);
       const conversation = await childView(deps, tx, municipalityCode, { id: conversationId, status: 'open' });
       return { kind: 'sent', conversation } as const;
     });

@@ -1,6 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { DEFAULT_REPLY_WITHIN_HOURS } from './conversation-settings.repository.ts';
+import { clientOf, type Database } from '../../db/pool.ts';
 import type { Transaction } from '../../db/tenant.ts';
+import { groupedAlertIdFor } from '../alerts/alerts.repository.ts';
 import { staffUsers } from '../accounts/accounts.tables.ts';
 import { conversationMessages, conversationNotes, conversationReads, conversations } from './conversations.tables.ts';
 import type { AgeRange, ContactPreference, ConversationStatus } from './conversations.types.ts';
@@ -27,31 +29,70 @@ export interface NewConversationRow {
   body: Buffer;
   submissionHash: Buffer;
   now: Date;
+  /** The alert to raise when none is running (see alerts.repository groupedAlertIdFor). */
+  newAlertId: string;
 }
 
 /**
- * Inserts the conversation and the child's first message in one statement (one round trip), which
- * also answers within how many hours the municipality promises a reply (for the confirmation page).
+ * Starts a conversation in one round trip: `child_start_conversation` (migration 0022) sets the
+ * municipality's scope, counts the message on its limits, and — unless one is over — inserts the
+ * conversation with its first message and joins the municipality's running grouped alert or raises
+ * `newAlertId`. One statement outside a transaction of our own is one implicit transaction: it has
+ * committed when this resolves.
  */
-export async function insertConversationWithMessage(tx: Transaction, row: NewConversationRow): Promise<number> {
-  const result = await tx.execute<{ hours: number }>(sql`
-    WITH conversation AS (
-      INSERT INTO conversations (id, municipality_code, code_hash, status, child_name, age_range, contact_preference,
-        contact_detail, created_at, last_child_message_at, last_activity_at)
-      VALUES (${row.id}::uuid, ${row.municipalityCode}, ${row.codeHash}, 'new', ${row.childName},
-        ${row.ageRange}::age_range, ${row.contactPreference}::contact_preference, ${row.contactDetail},
-        ${row.now}, ${row.now}, ${row.now})
-      RETURNING id, municipality_code
-    ), message AS (
-      INSERT INTO conversation_messages (id, conversation_id, municipality_code, author, body, submission_hash, created_at)
-      SELECT ${row.messageId}::uuid, id, municipality_code, 'child', ${row.body}, ${row.submissionHash}, ${row.now}
-      FROM conversation
-      RETURNING municipality_code
-    )
-    SELECT coalesce(s.reply_within_hours, ${DEFAULT_REPLY_WITHIN_HOURS})::int AS hours
-    FROM message LEFT JOIN municipality_conversation_settings s USING (municipality_code)`);
-  return Number(result.rows[0]!.hours);
+export async function startConversationStatement(
+  db: Database,
+  row: NewConversationRow & { limits: { keys: string[]; windowSeconds: number[]; limits: number[] } },
+): Promise<
+  | { kind: 'refused'; over: Array<{ key: string; until: Date }> }
+  | { kind: 'started'; replyWithinHours: number; raisedAlertId: string | null }
+> {
+  const result = await clientOf(db).query<{
+    refused_keys: string[];
+    refused_until: Date[];
+    reply_hours: number | null;
+    raised_alert: string | null;
+  }>({
+    ...START_CONVERSATION,
+    values: [
+      row.municipalityCode,
+      row.limits.keys,
+      row.limits.windowSeconds,
+      row.limits.limits,
+      row.id,
+      row.codeHash,
+      row.childName,
+      row.ageRange,
+      row.contactPreference,
+      row.contactDetail,
+      row.messageId,
+      row.body,
+      row.submissionHash,
+      row.now,
+      row.newAlertId,
+      DEFAULT_REPLY_WITHIN_HOURS,
+    ],
+  });
+  const answer = result.rows[0]!;
+  if (answer.refused_keys.length > 0) {
+    return {
+      kind: 'refused',
+      over: answer.refused_keys.map((key, index) => ({ key, until: answer.refused_until[index]! })),
+    };
+  }
+  return { kind: 'started', replyWithinHours: Number(answer.reply_hours), raisedAlertId: answer.raised_alert };
 }
+
+/**
+ * A named prepared statement: each pooled connection parses and plans it once, then only binds and
+ * executes it (the child's write path runs it for every message).
+ */
+const START_CONVERSATION = {
+  name: 'child_start_conversation',
+  text: `SELECT refused_keys, refused_until, reply_hours, raised_alert FROM child_start_conversation(
+    $1, $2::text[], $3::float8[], $4::integer[], $5::uuid, $6, $7, $8::age_range, $9::contact_preference, $10,
+    $11::uuid, $12, $13, $14, $15::uuid, $16)`,
+};
 
 /** A conversation found by the hash of its code, with what decides whether the code still works. */
 export async function findByCodeHash(tx: Transaction, codeHash: Buffer) {
@@ -64,24 +105,36 @@ export async function findByCodeHash(tx: Transaction, codeHash: Buffer) {
 
 /**
  * The child's reply: reopens the conversation and stores the message in one statement, only when the
- * code still works (activity since `activeSince`). Answers the conversation id, or undefined.
+ * code still works (activity since `activeSince`), recording the grouped alert it joins as
+ * {@link insertConversationWithMessage} does. Answers the conversation id and that alert's id, or undefined.
  */
 export async function insertChildReply(
   tx: Transaction,
-  reply: { codeHash: Buffer; activeSince: Date; messageId: string; body: Buffer; submissionHash: Buffer; now: Date },
-): Promise<string | undefined> {
-  const result = await tx.execute<{ conversation_id: string }>(sql`
+  reply: {
+    municipalityCode: string;
+    codeHash: Buffer;
+    activeSince: Date;
+    messageId: string;
+    body: Buffer;
+    submissionHash: Buffer;
+    now: Date;
+    newAlertId: string;
+  },
+): Promise<{ conversationId: string; alertId: string } | undefined> {
+  const result = await tx.execute<{ conversation_id: string; alert_id: string }>(sql`
     WITH conversation AS (
       UPDATE conversations SET status = 'open', closed_at = NULL,
-        last_child_message_at = ${reply.now}, last_activity_at = ${reply.now}
+        last_child_message_at = ${reply.now}, last_activity_at = ${reply.now},
+        alert_id = ${groupedAlertIdFor(reply.municipalityCode, reply.newAlertId)}
       WHERE code_hash = ${reply.codeHash} AND last_activity_at >= ${reply.activeSince}
-      RETURNING id, municipality_code
+      RETURNING id, municipality_code, alert_id
     )
     INSERT INTO conversation_messages (id, conversation_id, municipality_code, author, body, submission_hash, created_at)
     SELECT ${reply.messageId}::uuid, id, municipality_code, 'child', ${reply.body}, ${reply.submissionHash}, ${reply.now}
     FROM conversation
-    RETURNING conversation_id`);
-  return result.rows[0]?.conversation_id;
+    RETURNING conversation_id, (SELECT alert_id FROM conversation) AS alert_id`);
+  const row = result.rows[0];
+  return row ? { conversationId: row.conversation_id, alertId: row.alert_id } : undefined;
 }
 
 /** Deletes a conversation (messages, notes and reads go with it); answers whether it existed. */

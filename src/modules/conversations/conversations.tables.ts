@@ -57,9 +57,16 @@ export const conversations = pgTable(
     /** Any message on either side; the code expires after N days without activity. */
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /**
+     * The grouped alert that told the team about the child's latest message: the one running when the
+     * child wrote, or the one that message raised (see alerts.repository). No foreign key: joining a
+     * running alert must not lock its row, which every child writing in that municipality shares.
+     */
+    alertId: uuid('alert_id'),
   },
   (table) => [
     uniqueIndex('conversations_code_hash').on(table.codeHash),
+    index('conversations_alert').on(table.alertId),
     unique('conversations_id_municipality').on(table.id, table.municipalityCode),
     index('conversations_inbox').on(table.municipalityCode, table.status, table.lastChildMessageAt.desc()),
     foreignKey({

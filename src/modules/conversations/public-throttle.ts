@@ -56,43 +56,25 @@ export function sourceBucket(address: string): string {
 
 /**
  * Counts one event on each key and answers, per key, until when further events are refused
- * (undefined: allowed). One atomic upsert counts first and decides after, so a burst of parallel
- * requests cannot all slip past a limit; keys go in a fixed order so two such upserts never deadlock.
+ * (undefined: allowed). `throttle_claim` (migration 0022) counts first and decides after in one atomic
+ * upsert, so a burst of parallel requests cannot all slip past a limit; it takes keys in a fixed order
+ * so two claims never deadlock.
  */
 async function claimAll(
   db: Database | Transaction,
   claims: Array<{ key: string; rule: Rule }>,
   now: Date,
 ): Promise<Array<Date | undefined>> {
-  const ordered = [...claims].sort((a, b) => (a.key < b.key ? -1 : 1));
-  const at = now.toISOString();
-  // A window has ended when it started at least its rule's length before now; the length differs per key.
-  const windowEnded = sql.join(
-    [
-      sql`CASE t.key`,
-      ...ordered.map(
-        ({ key, rule }) =>
-          sql`WHEN ${key} THEN t.window_started_at <= ${at}::timestamptz - make_interval(secs => ${rule.windowMs / 1000})`,
-      ),
-      sql`END`,
-    ],
-    sql` `,
+  const result = await db.execute<{ claimed_key: string; claimed_count: number; claimed_window_started_at: string }>(
+    sql`SELECT claimed_key, claimed_count, claimed_window_started_at FROM throttle_claim(
+      ${sql.param(claims.map((claim) => claim.key))}::text[],
+      ${sql.param(claims.map((claim) => claim.rule.windowMs / 1000))}::float8[], ${now.toISOString()}::timestamptz)`,
   );
-  const values = sql.join(
-    ordered.map(({ key }) => sql`(${key}, 1, ${at}::timestamptz)`),
-    sql`, `,
-  );
-  const result = await db.execute<{ key: string; count: number; window_started_at: string | Date }>(sql`
-    INSERT INTO public_throttle AS t (key, count, window_started_at) VALUES ${values}
-    ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN ${windowEnded} THEN 1 ELSE t.count + 1 END,
-      window_started_at = CASE WHEN ${windowEnded} THEN excluded.window_started_at ELSE t.window_started_at END
-    RETURNING key, count, window_started_at`);
-  const byKey = new Map(result.rows.map((row) => [row.key, row]));
+  const byKey = new Map(result.rows.map((row) => [row.claimed_key, row]));
   return claims.map(({ key, rule }) => {
     const row = byKey.get(key)!;
-    const until = new Date(new Date(row.window_started_at).getTime() + rule.windowMs);
-    return Number(row.count) > rule.limit ? until : undefined;
+    const until = new Date(new Date(row.claimed_window_started_at).getTime() + rule.windowMs);
+    return Number(row.claimed_count) > rule.limit ? until : undefined;
   });
 }
 
@@ -146,11 +128,55 @@ export function floodText(message: string): string {
   return message.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
+/** The counters a child's message is counted on, in key order, as `throttle_claim` takes them. */
+export interface MessageClaims {
+  keys: string[];
+  windowSeconds: number[];
+  limits: number[];
+  sourceKey: string;
+  floodKey: string;
+}
+
 /**
- * Counts a child's message twice in one statement: against its source's limit (10 an hour), and
- * against floods — the same text (ignoring case and whitespace) more than 3 times in 10 minutes for
- * one municipality. Only keyed hashes of the address and the text are stored.
+ * The two counters a child's message is counted on: its source's limit (10 an hour) and floods — the
+ * same text (ignoring case and whitespace) more than 3 times in 10 minutes for one municipality. Only
+ * keyed hashes of the address and the text are stored.
  */
+export function messageClaims(
+  keyring: Keyring,
+  sourceAddress: string,
+  municipalityCode: string,
+  message: string,
+): MessageClaims {
+  const textHash = createHash('sha256').update(floodText(message), 'utf8').digest('hex');
+  const sourceKey = counterKey(keyring, `send-source:${sourceBucket(sourceAddress)}`);
+  const floodKey = counterKey(keyring, `flood:${municipalityCode}:${textHash}`);
+  const claims = [
+    { key: sourceKey, rule: PUBLIC_THROTTLE.sendSource },
+    { key: floodKey, rule: PUBLIC_THROTTLE.flood },
+  ].sort((a, b) => (a.key < b.key ? -1 : 1));
+  return {
+    keys: claims.map((claim) => claim.key),
+    windowSeconds: claims.map((claim) => claim.rule.windowMs / 1000),
+    limits: claims.map((claim) => claim.rule.limit),
+    sourceKey,
+    floodKey,
+  };
+}
+
+/** What the counters said: until when the source is refused, and whether the text is a flood. */
+export function messageVerdict(
+  claims: MessageClaims,
+  over: Array<{ key: string; until: Date }>,
+): { refusedUntil?: Date; flood: boolean } {
+  const source = over.find((entry) => entry.key === claims.sourceKey);
+  return {
+    ...(source ? { refusedUntil: source.until } : {}),
+    flood: over.some((entry) => entry.key === claims.floodKey),
+  };
+}
+
+/** Counts a child's message on {@link messageClaims} in a statement of its own (a child's reply). */
 export async function claimMessage(
   db: Database | Transaction,
   keyring: Keyring,
@@ -159,12 +185,12 @@ export async function claimMessage(
   message: string,
   now: Date,
 ): Promise<{ refusedUntil?: Date; flood: boolean }> {
-  const textHash = createHash('sha256').update(floodText(message), 'utf8').digest('hex');
+  const claims = messageClaims(keyring, sourceAddress, municipalityCode, message);
   const [sourceUntil, floodUntil] = await claimAll(
     db,
     [
-      { key: counterKey(keyring, `send-source:${sourceBucket(sourceAddress)}`), rule: PUBLIC_THROTTLE.sendSource },
-      { key: counterKey(keyring, `flood:${municipalityCode}:${textHash}`), rule: PUBLIC_THROTTLE.flood },
+      { key: claims.sourceKey, rule: PUBLIC_THROTTLE.sendSource },
+      { key: claims.floodKey, rule: PUBLIC_THROTTLE.flood },
     ],
     now,
   );

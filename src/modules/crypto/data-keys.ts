@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { Transaction } from '../../db/tenant.ts';
+import type { Database } from '../../db/pool.ts';
+import { inTenant, type Transaction } from '../../db/tenant.ts';
 import { DecryptionError } from './aead.ts';
 import { municipalityDataKeys } from './crypto.tables.ts';
 import { Keyring } from './keyring.ts';
@@ -51,6 +52,28 @@ export async function currentDataKey(keyring: Keyring, tx: Transaction, municipa
   seen.set(municipalityCode, key).set(`${municipalityCode}:${key.version}`, key);
   // Only a key another transaction committed: one this transaction made may still roll back.
   if (existed) committed.set(municipalityCode, key);
+  return key;
+}
+
+/**
+ * The municipality's current data key for encrypting, as committed (made and stored first when there is
+ * none yet). Reads it once per process in a transaction of its own in the municipality's scope; after
+ * that it costs nothing. For writes that encrypt outside a transaction of their own (one statement).
+ */
+export async function committedCurrentDataKey(
+  keyring: Keyring,
+  db: Database,
+  municipalityCode: string,
+): Promise<DataKey> {
+  const known = committedCurrentKeys.get(keyring)?.get(municipalityCode);
+  if (known) return known;
+  const key = await inTenant(db, { kind: 'municipality', code: municipalityCode }, (tx) =>
+    currentDataKey(keyring, tx, municipalityCode),
+  );
+  // Committed now, also when this transaction made it.
+  let committed = committedCurrentKeys.get(keyring);
+  if (!committed) committedCurrentKeys.set(keyring, (committed = new Map<string, DataKey>()));
+  committed.set(municipalityCode, key);
   return key;
 }
 

@@ -1,6 +1,6 @@
 import type { Transaction } from '../../db/tenant.ts';
 import { DecryptionError, encodeAad, open, seal } from './aead.ts';
-import { currentDataKey, dataKeyVersion } from './data-keys.ts';
+import { currentDataKey, dataKeyVersion, type DataKey } from './data-keys.ts';
 import type { Keyring } from './keyring.ts';
 
 /** Where an encrypted value lives. All of it is bound into the ciphertext as additional authenticated data. */
@@ -27,7 +27,15 @@ export async function encryptField(
   context: FieldContext,
   plaintext: string,
 ): Promise<Buffer> {
-  const dataKey = await currentDataKey(keyring, tx, context.municipalityCode);
+  return encryptFieldWith(await currentDataKey(keyring, tx, context.municipalityCode), context, plaintext);
+}
+
+/**
+ * {@link encryptField} with a data key the caller already holds: the municipality's current one, as
+ * {@link committedCurrentDataKey} answers it (for a write that is one statement, without a transaction
+ * to read the key in).
+ */
+export function encryptFieldWith(dataKey: DataKey, context: FieldContext, plaintext: string): Buffer {
   const header = Buffer.alloc(HEADER_BYTES);
   header.writeUInt8(FORMAT_V1, 0);
   header.writeUInt32BE(dataKey.version, 1);

@@ -96,8 +96,13 @@ export class PageCache {
 
 /** The calendar day of `now` in Europe/Amsterdam, as YYYY-MM-DD. */
 export function amsterdamDay(now: Date): string {
-  return AMSTERDAM_DAY.format(now);
+  // Asked on every request; the day only changes on a whole minute (UTC offsets are whole hours).
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (lastDay?.minute !== minute) lastDay = { minute, day: AMSTERDAM_DAY.format(now) };
+  return lastDay.day;
 }
+
+let lastDay: { minute: number; day: string } | undefined;
 
 // Made once: building a DateTimeFormat costs more than serving a cached page.
 const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', {

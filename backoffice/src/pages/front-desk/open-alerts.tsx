@@ -51,6 +51,9 @@ export function OpenAlerts() {
               <span>
                 {t(`alerts.source.${alert.source}`)} —{' '}
                 {new Date(alert.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+                {alert.waitingChildren !== null && (
+                  <> — {t('alerts.waitingChildren', { count: alert.waitingChildren })}</>
+                )}
               </span>
               <Button appearance="primary" onClick={() => void pickUp(alert.id)}>
                 {t('alerts.pickUp')}
